@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+
+namespace Replicall {
+
+// One call of the source as the catalog knows it.
+struct Recording {
+    QString id;
+    QString tenant;
+    QDateTime start;              // UTC
+    qint64 durationMs = 0;
+    QString direction;            // inbound / outbound / internal
+    QString callerNumber, callerName, calleeNumber, calleeName;
+    QStringList users, groups, categories;
+    QString sidecarPath;          // absolute
+    QString audioPath;            // absolute, empty when the call has no audio
+    qint64 audioSize = 0;
+    qint64 audioMtimeMs = 0;
+    QByteArray metadataSha256;    // hex, of the compact sorted-key JSON of the sidecar object
+    QJsonObject metadata;         // the sidecar object, as sent to the target
+
+    QString day() const { return start.toUTC().date().toString(Qt::ISODate); }
+};
+
+} // namespace Replicall
