@@ -56,6 +56,13 @@ QString formatSize(qint64 bytes);                              // "8.0 MiB"
 // Checks every field; returns human-readable problems naming the field.
 QStringList validateJob(const Job &job);
 
+// True for a tenant or recording id: [A-Za-z0-9][A-Za-z0-9._-]{0,127}.
+bool isValidId(const QString &text);
+
+// Field-by-field equality (used by tests and to detect unsaved edits).
+bool operator==(const Job &a, const Job &b);
+inline bool operator!=(const Job &a, const Job &b) { return !(a == b); }
+
 // JSON of a job for export/import. Never contains the token.
 QJsonObject jobToJson(const Job &job);
 bool jobFromJson(const QJsonObject &json, Job *out, QString *error);

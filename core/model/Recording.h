@@ -22,6 +22,7 @@ struct Recording {
     QString audioPath;            // absolute, empty when the call has no audio
     qint64 audioSize = 0;
     qint64 audioMtimeMs = 0;
+    qint64 audioMtimeNs = 0;      // as the catalog stores it; incremental runs compare it
     QByteArray metadataSha256;    // hex, of the compact sorted-key JSON of the sidecar object
     QJsonObject metadata;         // the sidecar object, as sent to the target
 

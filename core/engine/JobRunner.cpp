@@ -1,0 +1,472 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "JobRunner.h"
+
+#include "WorkerPool.h"
+#include "secrets/SecretStore.h"
+#include "source/ArchiveIndexer.h"
+#include "source/CategoryActions.h"
+#include "source/SourceRemover.h"
+#include "source/UsersConfig.h"
+#include "store/FailureStore.h"
+#include "store/LedgerStore.h"
+#include "store/RunStore.h"
+#include "store/UploadStateStore.h"
+#include "transfer/DirectoryCall.h"
+#include "transfer/InfoCall.h"
+#include "transfer/LookupCall.h"
+
+#include <QDir>
+#include <QLoggingCategory>
+#include <QNetworkAccessManager>
+
+using namespace Qt::StringLiterals;
+
+namespace Replicall {
+
+Q_LOGGING_CATEGORY(lcRun, "replicall.run")
+
+namespace {
+constexpr int PageSize = 256;           // recordings loaded from the catalog at a time
+constexpr int ProgressIntervalMs = 200; // progress signals at most this often
+} // namespace
+
+JobRunner::JobRunner(const QString &databasePath, SecretStore *secrets, QObject *parent)
+    : QObject(parent)
+    , m_databasePath(databasePath)
+    , m_secrets(secrets)
+{
+    qRegisterMetaType<RunProgress>();
+    qRegisterMetaType<RunSummary>();
+    qRegisterMetaType<RecordingFailure>();
+}
+
+JobRunner::~JobRunner()
+{
+    delete m_pool;
+}
+
+void JobRunner::setPhase(Phase phase, const QString &name)
+{
+    m_phase = phase;
+    m_phaseName = name;
+    m_progress.phase = name;
+    reportProgress(true);
+}
+
+void JobRunner::start(const Job &job, const QString &trigger)
+{
+    Q_ASSERT(!m_running);
+    m_job = job;
+    m_trigger = trigger;
+    m_running = true;
+    m_stopRequested = false;
+    m_summary = RunSummary{};
+    m_summary.jobName = job.name;
+    m_progress = RunProgress{};
+    m_plan.clear();
+    m_planCursor = 0;
+    m_queue.clear();
+    m_held.clear();
+    m_inFlightBytes.clear();
+    m_clock.start();
+    m_sinceProgress.start();
+
+    QString error;
+    if (!prepare(&error)) {
+        fail(error);
+        return;
+    }
+    checkTarget();
+}
+
+bool JobRunner::prepare(QString *error)
+{
+    setPhase(Phase::Preparing, tr("preparing"));
+    const QStringList problems = validateJob(m_job);
+    if (!problems.isEmpty()) {
+        *error = problems.join(u"; "_s);
+        return false;
+    }
+    m_lock = std::make_unique<RunLock>(m_databasePath, m_job.id);
+    if (!m_lock->tryLock(m_job.name, error)) {
+        m_lock.reset();
+        return false;
+    }
+    m_summary.runId = RunStore::begin(m_job.id, m_trigger, error);
+    if (m_summary.runId <= 0)
+        return false;
+
+    const std::optional<QByteArray> token = m_secrets->read(m_job.tokenRef, error);
+    if (!token) {
+        *error = tr("cannot read the replication token: %1").arg(*error);
+        return false;
+    }
+    m_endpoint = TargetEndpoint::fromJob(m_job, QString::fromUtf8(*token), error);
+    if (!m_endpoint)
+        return false;
+
+    setPhase(Phase::Preparing, tr("indexing"));
+    ArchiveIndexer indexer(m_job.sourceDir);
+    const IndexResult indexed = indexer.index();
+    if (!indexed.ok) {
+        *error = tr("cannot read the recording archive %1: %2").arg(m_job.sourceDir, indexed.error);
+        return false;
+    }
+    for (const QString &problem : indexed.problems)
+        qCWarning(lcRun).noquote() << m_job.name << u": "_s << problem;
+    m_sourceId = indexed.sourceId;
+    m_planner = std::make_unique<Planner>(m_job, m_sourceId);
+    if (!m_planner->plan(QDateTime::currentDateTimeUtc(), &m_plan, error))
+        return false;
+    m_summary.matched = m_plan.size();
+    m_progress.filesTotal = m_plan.size();
+    if (m_job.data.testFlag(DataKind::Audio)) {
+        for (const PlanEntry &entry : std::as_const(m_plan))
+            m_progress.bytesTotal += entry.audioSize;
+    }
+    m_network = new QNetworkAccessManager(this);
+    return true;
+}
+
+void JobRunner::checkTarget()
+{
+    setPhase(Phase::CheckingTarget, tr("checking target"));
+    auto *call = new InfoCall(m_network, *m_endpoint, this);
+    connect(call, &InfoCall::finished, this, [this, call] {
+        call->deleteLater();
+        if (call->error().kind != TransferError::Kind::None) {
+            fail(tr("target %1: %2").arg(m_job.targetUrl.toDisplayString(), call->error().message));
+            return;
+        }
+        if (m_stopRequested) {
+            finish(u"stopped"_s);
+            return;
+        }
+        sendDirectory();
+    });
+    call->start();
+}
+
+void JobRunner::sendDirectory()
+{
+    if (!m_job.data.testFlag(DataKind::Users)) {
+        lookUpHeld();
+        return;
+    }
+    setPhase(Phase::SendingDirectory, tr("sending users configuration"));
+    QString error;
+    const std::optional<UsersConfig> config = UsersConfig::load(m_job.sourceDir, &error);
+    if (!config) {
+        // A recorder without a users file still has calls worth replicating.
+        qCWarning(lcRun).noquote() << m_job.name << u": "_s << error;
+        m_summary.message = tr("users configuration not sent: %1").arg(error);
+        lookUpHeld();
+        return;
+    }
+    auto *call = new DirectoryCall(m_network, *m_endpoint, config->limitedTo(m_job.tenants), this);
+    connect(call, &DirectoryCall::finished, this, [this, call] {
+        call->deleteLater();
+        const TransferError &error = call->error();
+        if (error.kind == TransferError::Kind::Fatal) {
+            fail(tr("sending the users configuration: %1").arg(error.message));
+            return;
+        }
+        if (error.kind != TransferError::Kind::None)
+            m_summary.message = tr("users configuration not sent: %1").arg(error.message);
+        lookUpHeld();
+    });
+    call->start();
+}
+
+void JobRunner::lookUpHeld()
+{
+    if (m_job.mode != ReplicationMode::Full || m_plan.isEmpty() || m_stopRequested) {
+        startUploading();
+        return;
+    }
+    setPhase(Phase::LookingUp, tr("asking the target what it holds"));
+    QList<LookupEntry> entries;
+    entries.reserve(m_plan.size());
+    for (const PlanEntry &entry : std::as_const(m_plan))
+        entries.append({entry.id, QByteArray()});
+    auto *call = new LookupCall(m_network, *m_endpoint, entries, this);
+    connect(call, &LookupCall::finished, this, [this, call] {
+        call->deleteLater();
+        if (call->error().kind != TransferError::Kind::None) {
+            fail(tr("asking the target which recordings it holds: %1").arg(call->error().message));
+            return;
+        }
+        const auto held = call->result();
+        for (auto it = held.cbegin(); it != held.cend(); ++it) {
+            if (it->held)
+                m_held.insert(it.key(), {it->sha256, it->metadataSha256});
+        }
+        startUploading();
+    });
+    call->start();
+}
+
+void JobRunner::startUploading()
+{
+    if (m_stopRequested) {
+        finish(u"stopped"_s);
+        return;
+    }
+    setPhase(Phase::Uploading, tr("uploading"));
+    const int workers = qBound(1, m_job.parallel, Job::MaxParallel);
+    m_pool = new WorkerPool(*m_endpoint, m_job.id, qMin(workers, qMax(1, m_plan.size())));
+    connect(m_pool, &WorkerPool::finished, this, &JobRunner::onResult);
+    connect(m_pool, &WorkerPool::progress, this, [this](const QString &id, qint64 bytes) {
+        if (m_inFlightBytes.contains(id)) {
+            m_progress.bytesDone += bytes - m_inFlightBytes.value(id);
+            m_inFlightBytes.insert(id, bytes);
+            reportProgress();
+        }
+    });
+    dispatch();
+}
+
+bool JobRunner::refillQueue()
+{
+    if (m_planCursor >= m_plan.size())
+        return false;
+    QStringList ids;
+    const int end = qMin(m_planCursor + PageSize, m_plan.size());
+    for (int i = m_planCursor; i < end; ++i)
+        ids.append(m_plan.at(i).id);
+    m_planCursor = end;
+
+    QList<Recording> recordings;
+    QString error;
+    if (!m_planner->load(ids, &recordings, &error)) {
+        fail(error);
+        return false;
+    }
+    for (const Recording &recording : std::as_const(recordings)) {
+        WorkItem item;
+        item.recording = recording;
+        item.data = m_job.data;
+        item.chunkSize = m_job.chunkSize;
+        if (const auto held = m_held.constFind(recording.id); held != m_held.cend()) {
+            item.heldSha256 = held->first;
+            item.heldMetadataSha256 = held->second;
+        }
+        QString stateError;
+        const std::optional<UploadState> upload = UploadStateStore::find(m_job.id, recording.id, &stateError);
+        if (upload && upload->size == recording.audioSize)
+            item.resumeUrl = upload->uploadUrl;
+        m_queue.push_back(item);
+    }
+    return true;
+}
+
+void JobRunner::dispatch()
+{
+    while (!m_stopRequested && m_pool->hasIdleWorker()) {
+        if (m_queue.empty() && !refillQueue())
+            break;
+        if (m_queue.empty())
+            continue;
+        WorkItem item = std::move(m_queue.front());
+        m_queue.pop_front();
+        m_inFlightBytes.insert(item.recording.id, 0);
+        m_progress.inFlight = m_inFlightBytes.keys();
+        m_pool->submit(item);
+    }
+    if (m_pool->busyCount() == 0 && (m_stopRequested || (m_queue.empty() && m_planCursor >= m_plan.size())))
+        finish(m_stopRequested ? u"stopped"_s : QString());
+}
+
+void JobRunner::onResult(const WorkResult &result)
+{
+    const QString &id = result.recording.id;
+    // Progress counted what was sent; the final figure is the recording's size.
+    m_progress.bytesDone -= m_inFlightBytes.take(id);
+    m_progress.inFlight = m_inFlightBytes.keys();
+    if (m_job.data.testFlag(DataKind::Audio))
+        m_progress.bytesDone += result.recording.audioSize;
+    ++m_progress.filesDone;
+
+    switch (result.status) {
+    case WorkResult::Status::Replicated:
+        commitReplicated(result);
+        break;
+    case WorkResult::Status::AlreadyHeld:
+        commitSkipped(result);
+        break;
+    case WorkResult::Status::NotSettled:
+        ++m_summary.deferred;
+        qCInfo(lcRun).noquote() << m_job.name << u": "_s << id << u" deferred: "_s << result.note;
+        break;
+    case WorkResult::Status::Failed:
+        if (result.error.kind == TransferError::Kind::Fatal) {
+            if (m_summary.message.isEmpty() || m_phase != Phase::Draining)
+                m_summary.message = tr("recording %1: %2").arg(id, result.error.message);
+            commitFailure(result.recording, result.error);
+            if (m_phase != Phase::Draining) {
+                m_phase = Phase::Draining;
+                m_pool->abortAll();
+            }
+        } else if (!(m_stopRequested && result.error.code == u"aborted"_s)) {
+            commitFailure(result.recording, result.error);
+        }
+        break;
+    }
+    reportProgress();
+
+    if (m_phase == Phase::Draining) {
+        if (m_pool->busyCount() == 0)
+            finish(u"failed"_s);
+        return;
+    }
+    dispatch();
+}
+
+void JobRunner::commitReplicated(const WorkResult &result)
+{
+    const Recording &recording = result.recording;
+    SuccessRecord record;
+    record.jobId = m_job.id;
+    record.runId = m_summary.runId;
+    record.recordingId = recording.id;
+    record.tenant = recording.tenant;
+    record.day = recording.day();
+    record.audioSha256 = QString::fromLatin1(result.audioSha256);
+    record.audioSize = recording.audioSize;
+    record.audioMtimeNs = recording.audioMtimeNs;
+    record.metadataSha256 = QString::fromLatin1(recording.metadataSha256);
+    record.targetPath = result.targetPath;
+    record.bytesSent = result.bytesSent;
+    QString error;
+    if (!LedgerStore::recordSuccess(record, &error)) {
+        // The target holds it; the next run sees it as held and records it then.
+        commitFailure(recording, TransferError::recording(u"ledger"_s, tr("cannot record it in the ledger: %1").arg(error)));
+        return;
+    }
+    ++m_summary.uploaded;
+    m_summary.bytes += result.bytesSent;
+    if (!result.targetPath.isEmpty())
+        m_summary.targetPaths.append(result.targetPath);
+    applyAfterSuccess(recording);
+}
+
+void JobRunner::commitSkipped(const WorkResult &result)
+{
+    const Recording &recording = result.recording;
+    QString error;
+    SuccessRecord record;
+    record.jobId = m_job.id;
+    record.runId = m_summary.runId;
+    record.recordingId = recording.id;
+    record.tenant = recording.tenant;
+    record.day = recording.day();
+    record.audioSha256 = QString::fromLatin1(result.audioSha256);
+    record.audioSize = recording.audioSize;
+    record.audioMtimeNs = recording.audioMtimeNs;
+    record.metadataSha256 = QString::fromLatin1(recording.metadataSha256);
+    if (!LedgerStore::recordSkipped(record, &error)) {
+        commitFailure(recording, TransferError::recording(u"ledger"_s, tr("cannot record it in the ledger: %1").arg(error)));
+        return;
+    }
+    ++m_summary.skipped;
+    applyAfterSuccess(recording);
+}
+
+void JobRunner::applyAfterSuccess(const Recording &recording)
+{
+    QString error;
+    if (!m_job.assignCategories.isEmpty() || !m_job.unassignCategories.isEmpty()) {
+        QString newSha;
+        if (CategoryActions::apply(recording.sidecarPath, m_job.assignCategories,
+                                   m_job.unassignCategories, &newSha, &error)) {
+            LedgerStore::updateMetadataSha256(m_job.id, recording.id, newSha, &error);
+        } else {
+            qCWarning(lcRun).noquote() << m_job.name << u": "_s << recording.id
+                                       << u": categories not updated: "_s << error;
+        }
+    }
+    // Reached only once the target verified the SHA-256 and the ledger holds it.
+    if (m_job.removeAfter && !SourceRemover::remove(recording, &error)) {
+        qCWarning(lcRun).noquote() << m_job.name << u": "_s << recording.id
+                                   << u": source copy not removed: "_s << error;
+    }
+}
+
+void JobRunner::commitFailure(const Recording &recording, const TransferError &error)
+{
+    const FailureKind kind = error.kind == TransferError::Kind::Fatal ? FailureKind::Fatal
+                             : error.kind == TransferError::Kind::Transient ? FailureKind::Transient
+                                                                            : FailureKind::Recording;
+    // A transient failure is tried again by the next run; the time says when
+    // that is worth it, so a scheduler can wait instead of hammering.
+    const QDateTime retryAt = kind == FailureKind::Transient
+                                  ? QDateTime::currentDateTimeUtc().addSecs(60)
+                                  : QDateTime();
+    QString storeError;
+    if (!LedgerStore::recordFailure(m_job.id, m_summary.runId, recording.id, recording.day(), kind,
+                                    error.message, retryAt, &storeError)) {
+        qCWarning(lcRun).noquote() << u"cannot record the failure of %1: %2"_s.arg(recording.id, storeError);
+    }
+    ++m_summary.failed;
+    const RecordingFailure failure{recording.id, failureKindToString(kind), error.message};
+    m_summary.failures.append(failure);
+    qCWarning(lcRun).noquote() << u"job '%1', recording %2: %3"_s.arg(m_job.name, recording.id, error.message);
+    Q_EMIT recordingFailed(failure);
+}
+
+void JobRunner::stop()
+{
+    if (!m_running || m_stopRequested)
+        return;
+    m_stopRequested = true;
+    if (m_pool)
+        m_pool->abortAll();
+}
+
+void JobRunner::fail(const QString &message)
+{
+    m_summary.message = message;
+    qCWarning(lcRun).noquote() << u"job '%1': %2"_s.arg(m_job.name, message);
+    finish(u"failed"_s);
+}
+
+void JobRunner::finish(const QString &status)
+{
+    if (!m_running)
+        return;
+    QString finalStatus = status;
+    if (finalStatus.isEmpty())
+        finalStatus = m_summary.failed > 0 ? u"partial"_s : u"succeeded"_s;
+    m_summary.status = finalStatus;
+    m_summary.seconds = m_clock.elapsed() / 1000.0;
+    if (m_summary.runId > 0) {
+        QString error;
+        RunStatus runStatus = RunStatus::Failed;
+        runStatusFromString(finalStatus, &runStatus);
+        if (!RunStore::finish(m_summary.runId, runStatus, m_summary.message, m_summary.matched, &error))
+            qCWarning(lcRun).noquote() << u"cannot record the end of run %1: %2"_s.arg(m_summary.runId).arg(error);
+    }
+    if (m_pool) {
+        m_pool->deleteLater(); // we may be inside one of its signals
+        m_pool = nullptr;
+    }
+    if (m_lock)
+        m_lock->unlock();
+    m_lock.reset();
+    m_running = false;
+    m_phase = Phase::Idle;
+    reportProgress(true);
+    Q_EMIT finished(m_summary);
+}
+
+void JobRunner::reportProgress(bool force)
+{
+    if (!force && m_sinceProgress.elapsed() < ProgressIntervalMs)
+        return;
+    const double seconds = m_clock.elapsed() / 1000.0;
+    m_progress.bytesPerSecond = seconds > 0 ? m_progress.bytesDone / seconds : 0;
+    m_sinceProgress.restart();
+    Q_EMIT progress(m_progress);
+}
+
+} // namespace Replicall

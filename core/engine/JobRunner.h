@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "Planner.h"
+#include "RunLock.h"
+#include "RunTypes.h"
+#include "WorkItem.h"
+#include "model/Job.h"
+#include "transfer/TargetEndpoint.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+
+#include <deque>
+#include <memory>
+#include <optional>
+
+class QNetworkAccessManager;
+
+namespace Replicall {
+
+class SecretStore;
+class WorkerPool;
+
+// Runs one job once.
+//
+//   Locking ─▶ Indexing ─▶ CheckingTarget ─▶ SendingDirectory ─▶ Planning
+//      │                        │                                  │
+//      │ (already running)      │ (fatal)                          ▼
+//      ▼                        ▼                    [full] LookingUp
+//    Failed ◀──────────────── Failed                               │
+//                                                                  ▼
+//                               Finished ◀── Draining ◀──────── Uploading
+//
+// Uploading keeps every worker busy with the next planned recording. Each
+// result is committed here, in this order: ledger and per-day statistics in
+// one transaction; the after-success category actions; then, if the job says
+// so, removal of the source copy. A fatal error (token or certificate refused,
+// target disk full) stops the dispatch, lets in-flight uploads stop resumably
+// and ends the run as failed.
+//
+// The runner blocks its thread while it indexes and plans, so the desktop
+// application gives it a thread of its own.
+class JobRunner : public QObject
+{
+    Q_OBJECT
+public:
+    JobRunner(const QString &databasePath, SecretStore *secrets, QObject *parent = nullptr);
+    ~JobRunner() override;
+
+    // Starts a run; finished() follows exactly once.
+    void start(const Job &job, const QString &trigger = QStringLiteral("manual"));
+    // Stops dispatching; in-flight uploads stop and stay resumable.
+    void stop();
+    bool isRunning() const { return m_running; }
+
+Q_SIGNALS:
+    void progress(const Replicall::RunProgress &progress);
+    void recordingFailed(const Replicall::RecordingFailure &failure);
+    void finished(const Replicall::RunSummary &summary);
+
+private:
+    enum class Phase { Idle, Preparing, CheckingTarget, SendingDirectory, LookingUp, Uploading, Draining };
+
+    bool prepare(QString *error);
+    void checkTarget();
+    void sendDirectory();
+    void lookUpHeld();
+    void startUploading();
+    void dispatch();
+    bool refillQueue();
+    void onResult(const WorkResult &result);
+    void commitReplicated(const WorkResult &result);
+    void commitSkipped(const WorkResult &result);
+    void commitFailure(const Recording &recording, const TransferError &error);
+    void applyAfterSuccess(const Recording &recording);
+    void fail(const QString &message);
+    void finish(const QString &status);
+    void reportProgress(bool force = false);
+    void setPhase(Phase phase, const QString &name);
+
+    QString m_databasePath;
+    SecretStore *m_secrets;
+    Job m_job;
+    QString m_trigger;
+    bool m_running = false;
+    bool m_stopRequested = false;
+    Phase m_phase = Phase::Idle;
+    QString m_phaseName;
+
+    std::unique_ptr<RunLock> m_lock;
+    std::unique_ptr<Planner> m_planner;
+    qint64 m_sourceId = 0;
+    std::optional<TargetEndpoint> m_endpoint;
+    QNetworkAccessManager *m_network = nullptr; // for the runner's own calls
+    WorkerPool *m_pool = nullptr;
+
+    QList<PlanEntry> m_plan;
+    int m_planCursor = 0;                       // next plan entry to load
+    std::deque<WorkItem> m_queue;               // loaded, waiting for a worker
+    QHash<QString, QPair<QByteArray, QByteArray>> m_held; // full mode: id -> (audio, metadata) sha
+    QHash<QString, qint64> m_inFlightBytes;
+
+    RunSummary m_summary;
+    RunProgress m_progress;
+    QElapsedTimer m_clock;
+    QElapsedTimer m_sinceProgress;
+};
+
+} // namespace Replicall

@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "Planner.h"
+
+#include "filter/Filter.h"
+#include "source/CatalogReader.h"
+#include "store/Database.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace Replicall {
+namespace {
+
+QString placeholders(qsizetype count)
+{
+    QStringList marks;
+    marks.fill(u"?"_s, count);
+    return marks.join(u',');
+}
+
+bool exec(QSqlQuery &query, const QString &sql, const QVariantList &values, QString *error)
+{
+    if (!query.prepare(sql)) {
+        *error = u"cannot read the catalog: %1"_s.arg(query.lastError().text());
+        return false;
+    }
+    for (const QVariant &value : values)
+        query.addBindValue(value);
+    if (!query.exec()) {
+        *error = u"cannot read the catalog: %1"_s.arg(query.lastError().text());
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+Planner::Planner(const Job &job, qint64 sourceId)
+    : m_job(job)
+    , m_sourceId(sourceId)
+{
+}
+
+bool Planner::plan(const QDateTime &nowUtc, QList<PlanEntry> *entries, QString *error) const
+{
+    const std::optional<Filter> filter = Filter::fromJson(m_job.filter, error);
+    if (!filter) {
+        *error = u"the job's filter is not valid: %1"_s.arg(*error);
+        return false;
+    }
+    QString sql = u"SELECT recordings.id, recordings.audio_size FROM recordings "_s;
+    QVariantList values;
+    QStringList where{u"recordings.source_id = ?"_s};
+    if (m_job.mode == ReplicationMode::Incremental) {
+        // What the ledger holds unchanged is left out: same metadata, and the
+        // same audio file (size and modification time) when audio is sent.
+        sql += u"LEFT JOIN ledger ON ledger.job_id = ? AND ledger.recording_id = recordings.id "_s;
+        values.append(m_job.id);
+        QStringList changed{u"ledger.recording_id IS NULL"_s};
+        if (m_job.data.testFlag(DataKind::Audio)) {
+            changed << u"ledger.audio_size != recordings.audio_size"_s
+                    << u"ledger.audio_mtime_ns != recordings.audio_mtime_ns"_s;
+        }
+        if (m_job.data.testFlag(DataKind::Metadata))
+            changed << u"ledger.metadata_sha256 != recordings.metadata_sha256"_s;
+        where.append(u"("_s + changed.join(u" OR "_s) + u")"_s);
+    }
+    values.append(m_sourceId);
+    if (!m_job.tenants.isEmpty()) {
+        where.append(u"recordings.tenant IN (%1)"_s.arg(placeholders(m_job.tenants.size())));
+        for (const QString &tenant : m_job.tenants)
+            values.append(tenant);
+    }
+    if (!filter->isEmpty()) {
+        const SqlFragment fragment = filter->toSql(nowUtc);
+        where.append(u"("_s + fragment.where + u")"_s);
+        values.append(fragment.values);
+    }
+    sql += u"WHERE "_s + where.join(u" AND "_s) + u" ORDER BY recordings.start_utc, recordings.id"_s;
+
+    QSqlQuery query(Database::connection());
+    query.setForwardOnly(true);
+    if (!exec(query, sql, values, error))
+        return false;
+    entries->clear();
+    while (query.next())
+        entries->append({query.value(0).toString(), query.value(1).toLongLong()});
+    return true;
+}
+
+bool Planner::load(const QStringList &ids, QList<Recording> *out, QString *error) const
+{
+    out->clear();
+    if (ids.isEmpty())
+        return true;
+    QSqlQuery query(Database::connection());
+    query.setForwardOnly(true);
+    QVariantList values{m_sourceId};
+    for (const QString &id : ids)
+        values.append(id);
+    const QString sql = u"SELECT %1 FROM recordings WHERE source_id = ? AND id IN (%2)"_s.arg(
+        CatalogReader::columns(), placeholders(ids.size()));
+    if (!exec(query, sql, values, error))
+        return false;
+    QHash<QString, Recording> byId;
+    while (query.next()) {
+        Recording recording = CatalogReader::fromQuery(query);
+        byId.insert(recording.id, recording);
+    }
+    // A recording may have left the catalog since the plan was made (removed
+    // at the source); it is simply not sent.
+    for (const QString &id : ids) {
+        if (const auto it = byId.constFind(id); it != byId.cend())
+            out->append(*it);
+    }
+    return true;
+}
+
+} // namespace Replicall

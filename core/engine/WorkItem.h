@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "model/Job.h"
+#include "model/Recording.h"
+#include "transfer/TransferError.h"
+
+#include <QMetaType>
+#include <QUrl>
+
+namespace Replicall {
+
+// One recording handed to an upload worker.
+struct WorkItem {
+    Recording recording;
+    DataKinds data;
+    qint64 chunkSize = 0;
+    QUrl resumeUrl;            // an unfinished tus upload of an earlier run
+    QByteArray heldSha256;     // full mode: what the target already holds (hex), else empty
+    QByteArray heldMetadataSha256;
+};
+
+// What became of it.
+struct WorkResult {
+    enum class Status { Replicated, AlreadyHeld, NotSettled, Failed };
+    Recording recording;
+    Status status = Status::Failed;
+    TransferError error;
+    QString note;              // why it was deferred
+    QByteArray audioSha256;
+    QByteArray metadataSha256;
+    QString targetPath;
+    qint64 bytesSent = 0;
+};
+
+} // namespace Replicall
+
+Q_DECLARE_METATYPE(Replicall::WorkItem)
+Q_DECLARE_METATYPE(Replicall::WorkResult)

@@ -1,0 +1,20 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+
+namespace Replicall {
+
+// One stat() of a path with nanosecond modification time. QFileInfo only
+// gives milliseconds, which is too coarse to notice a sidecar or a folder
+// rewritten within the same millisecond.
+struct FileStat {
+    bool exists = false;
+    bool isDir = false;
+    qint64 size = 0;
+    qint64 mtimeNs = 0;
+
+    static FileStat of(const QString &path);
+};
+
+} // namespace Replicall

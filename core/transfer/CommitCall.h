@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "transfer/NetworkCall.h"
+
+#include <QDateTime>
+
+namespace Replicall {
+
+// The body of PUT /recordings/{id}: metadata, audio or both.
+struct CommitRequest {
+    QString recordingId;
+    QString tenant;
+    QDateTime start;
+    std::optional<QJsonObject> metadata;
+    struct Audio {
+        QString uploadId; // empty when the target already holds audio with this sha256
+        qint64 size = 0;
+        QByteArray sha256; // hex
+        QString fileName;
+    };
+    std::optional<Audio> audio;
+};
+
+// What the target says it stored.
+struct CommitResult {
+    bool created = false; // false: it already held the recording (or updated it)
+    QString targetPath;   // relative to the target's data dir; empty without audio
+    QByteArray audioSha256;
+    QByteArray metadataSha256;
+};
+
+// Commits one recording. Succeeds only when the target's answer shows the very
+// SHA-256 values that were sent; anything else fails the recording.
+class CommitCall : public NetworkCall {
+    Q_OBJECT
+public:
+    CommitCall(QNetworkAccessManager *network, const TargetEndpoint &endpoint,
+               const CommitRequest &commit, QObject *parent = nullptr);
+
+    void start();
+    const CommitResult &result() const { return m_result; }
+
+    // The SHA-256 (hex) both sides compute for call metadata: compact JSON, sorted keys.
+    static QByteArray metadataSha256(const QJsonObject &metadata);
+    // Recording and tenant ids as the target accepts them.
+    static bool isValidId(const QString &id);
+
+private:
+    void read(const QByteArray &body, int status);
+
+    CommitRequest m_commit;
+    CommitResult m_result;
+};
+
+} // namespace Replicall

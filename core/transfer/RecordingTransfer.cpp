@@ -1,0 +1,201 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "transfer/RecordingTransfer.h"
+
+#include "transfer/CommitCall.h"
+#include "transfer/Sha256.h"
+#include "transfer/TusUpload.h"
+
+#include <QDateTime>
+#include <QFileInfo>
+#include <QtConcurrent/QtConcurrentRun>
+
+using namespace Qt::StringLiterals;
+
+namespace Replicall {
+
+RecordingTransfer::RecordingTransfer(QNetworkAccessManager *network,
+                                     const TargetEndpoint &endpoint, const Recording &recording,
+                                     const TransferOptions &options, QObject *parent)
+    : QObject(parent)
+    , m_network(network)
+    , m_endpoint(endpoint)
+    , m_recording(recording)
+    , m_options(options)
+{
+    connect(&m_hashing, &QFutureWatcher<Hashed>::finished, this, &RecordingTransfer::hashed);
+}
+
+RecordingTransfer::~RecordingTransfer()
+{
+    // The hash keeps running on the pool if it must; nobody waits for its result.
+    m_hashing.disconnect(this);
+}
+
+bool RecordingTransfer::sendsAudio() const
+{
+    return (m_options.data & DataKind::Audio) && !m_recording.audioPath.isEmpty();
+}
+
+void RecordingTransfer::start()
+{
+    if (m_state != State::Idle)
+        return;
+    if (!sendsAudio()) {
+        if (!(m_options.data & DataKind::Metadata)) {
+            fail(TransferError::recording(
+                u"nothing-to-send"_s,
+                u"recording %1 has no audio and the job does not replicate call metadata"_s.arg(
+                    m_recording.id)));
+            return;
+        }
+        commit({});
+        return;
+    }
+
+    const QFileInfo info(m_recording.audioPath);
+    if (!info.isFile()) {
+        fail(audioChanged(u"it does not exist"_s));
+        return;
+    }
+    m_size = info.size();
+    m_mtimeMs = info.lastModified().toMSecsSinceEpoch();
+    // A file still being written must never be uploaded: it has to be as the
+    // catalog saw it when the call was completed.
+    if (m_recording.audioMtimeMs != 0
+        && (m_size != m_recording.audioSize || m_mtimeMs != m_recording.audioMtimeMs)) {
+        fail(audioChanged(u"it changed since it was indexed (%1 bytes, indexed with %2)"_s
+                              .arg(m_size)
+                              .arg(m_recording.audioSize)));
+        return;
+    }
+
+    setState(State::Hashing);
+    const QString path = m_recording.audioPath;
+    m_hashing.setFuture(QtConcurrent::run([path] {
+        Hashed result;
+        result.sha256 = Sha256::ofFile(path, &result.error, &result.size);
+        return result;
+    }));
+}
+
+void RecordingTransfer::hashed()
+{
+    if (m_state != State::Hashing)
+        return;
+    const Hashed result = m_hashing.result();
+    if (!result.sha256) {
+        fail(TransferError::recording(u"file-unreadable"_s, result.error));
+        return;
+    }
+    const QFileInfo info(m_recording.audioPath);
+    if (result.size != m_size || info.size() != m_size
+        || info.lastModified().toMSecsSinceEpoch() != m_mtimeMs) {
+        fail(audioChanged(u"it changed while it was hashed"_s));
+        return;
+    }
+    m_outcome.audioSha256 = *result.sha256;
+
+    if (!m_options.targetAudioSha256.isEmpty()
+        && m_options.targetAudioSha256.toLower() == m_outcome.audioSha256) {
+        m_outcome.uploadSkipped = true;
+        commit({});
+        return;
+    }
+    upload();
+}
+
+void RecordingTransfer::upload()
+{
+    setState(State::Uploading);
+    UploadSource source;
+    source.path = m_recording.audioPath;
+    source.size = m_size;
+    source.mtimeMs = m_mtimeMs;
+    source.sha256 = m_outcome.audioSha256;
+    source.recordingId = m_recording.id;
+    source.tenant = m_recording.tenant;
+    source.fileName = QFileInfo(m_recording.audioPath).fileName();
+    source.chunkSize = m_options.chunkSize;
+    source.resumeUrl = m_options.resumeUrl;
+
+    auto *upload = adopt(new TusUpload(m_network, m_endpoint, source, this));
+    connect(upload, &TusUpload::created, this, &RecordingTransfer::uploadCreated);
+    connect(upload, &TusUpload::progress, this, &RecordingTransfer::progress);
+    connect(upload, &TusUpload::finished, this, [this, upload] {
+        m_outcome.bytesSent = upload->bytesSent();
+        if (upload->ok())
+            commit(upload->uploadId());
+        else
+            fail(upload->error());
+    });
+    upload->start();
+}
+
+void RecordingTransfer::commit(const QString &uploadId)
+{
+    setState(State::Committing);
+    CommitRequest request;
+    request.recordingId = m_recording.id;
+    request.tenant = m_recording.tenant;
+    request.start = m_recording.start;
+    if (m_options.data & DataKind::Metadata)
+        request.metadata = m_recording.metadata;
+    if (sendsAudio()) {
+        request.audio = CommitRequest::Audio{uploadId, m_size, m_outcome.audioSha256,
+                                             QFileInfo(m_recording.audioPath).fileName()};
+    }
+
+    auto *commit = adopt(new CommitCall(m_network, m_endpoint, request, this));
+    connect(commit, &CommitCall::finished, this, [this, commit] {
+        if (!commit->ok()) {
+            fail(commit->error());
+            return;
+        }
+        m_outcome.ok = true;
+        m_outcome.created = commit->result().created;
+        m_outcome.targetPath = commit->result().targetPath;
+        m_outcome.metadataSha256 = commit->result().metadataSha256;
+        setState(State::Done);
+        Q_EMIT finished();
+    });
+    commit->start();
+}
+
+void RecordingTransfer::abort()
+{
+    if (m_state == State::Done || m_state == State::Failed)
+        return;
+    if (m_call) {
+        m_call->disconnect(this);
+        m_call->abort();
+    }
+    fail(TransferError::transient(u"aborted"_s,
+                                  u"transfer of recording %1 was stopped"_s.arg(m_recording.id)));
+}
+
+void RecordingTransfer::fail(const TransferError &error)
+{
+    setState(State::Failed);
+    m_outcome.ok = false;
+    m_outcome.error = error;
+    // Queued so that finished() never comes from inside start() or abort().
+    QMetaObject::invokeMethod(this, &RecordingTransfer::finished, Qt::QueuedConnection);
+}
+
+TransferError RecordingTransfer::audioChanged(const QString &problem) const
+{
+    return TransferError::recording(u"file-changed"_s,
+                                    u"audio file %1 of recording %2: %3"_s.arg(
+                                        m_recording.audioPath, m_recording.id, problem));
+}
+
+template <typename Call> Call *RecordingTransfer::adopt(Call *call)
+{
+    call->setRetryPolicy(m_options.retry);
+    // Deleted once it reported, after the slots above ran.
+    connect(call, &NetworkCall::finished, call, &QObject::deleteLater);
+    m_call = call;
+    return call;
+}
+
+} // namespace Replicall

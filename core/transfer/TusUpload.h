@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "transfer/NetworkCall.h"
+
+#include <QUrl>
+
+namespace Replicall {
+
+// One audio file to upload.
+struct UploadSource {
+    QString path;
+    qint64 size = 0;
+    qint64 mtimeMs = 0;    // as hashed; 0 = take it when the upload starts
+    QByteArray sha256;     // hex of the whole file; empty when unknown
+    QString recordingId;
+    QString tenant;
+    QString fileName;      // display only at the target
+    qint64 chunkSize = 8 * 1024 * 1024;
+    QUrl resumeUrl;        // an upload this file was already sent to in part
+};
+
+// Uploads one file with tus 1.0.0 (wire-protocol.md, "Uploads").
+//
+//   size <= chunk:  POST /uploads with the whole body (creation-with-upload) ──▶ done
+//   size >  chunk:  POST /uploads (no body) ─▶ created(url) ─▶ PATCH chunk ─▶ … ─▶ done
+//   resumeUrl set:  HEAD url ─▶ PATCH from Upload-Offset …   (404/410 ─▶ new POST)
+//   PATCH failed:   transient ─▶ backoff ─▶ HEAD ─▶ PATCH from the offset the target has
+//
+// The file is never read into memory whole: each PATCH streams a FileWindow.
+// If the file changes (size or mtime) the recording fails; abort() leaves
+// the upload at the target resumable.
+class TusUpload : public NetworkCall {
+    Q_OBJECT
+public:
+    TusUpload(QNetworkAccessManager *network, const TargetEndpoint &endpoint,
+              const UploadSource &source, QObject *parent = nullptr);
+
+    void start();
+
+    // Once ok(): where the upload lives and its id for the commit.
+    QUrl uploadUrl() const { return m_uploadUrl; }
+    QString uploadId() const;
+    // Bytes this object sent that the target acknowledged (less than the
+    // file size when it resumed an upload).
+    qint64 bytesSent() const { return m_bytesSent; }
+    qint64 resumedFrom() const { return m_resumedFrom; }
+    // How many POST /uploads this object made (1 for a fresh upload, 0 for a resumed one).
+    int creations() const { return m_creations; }
+
+Q_SIGNALS:
+    // The upload exists at the target; emitted before any byte of it is sent
+    // (chunked uploads only), so the URL can be stored for a later resume.
+    void created(const QUrl &uploadUrl);
+    // Bytes of the file that are at the target or on their way.
+    void progress(qint64 bytesSentTotal);
+
+private:
+    void create();
+    void createWithBody();
+    void probe(const QUrl &url, bool resuming);
+    void patchNext();
+    bool acceptLocation(QNetworkReply *reply);
+    bool fileUnchanged();
+    QNetworkRequest tusRequest(const QUrl &url) const;
+    QByteArray uploadMetadata() const;
+    TransferError fileError(const QString &problem) const;
+
+    UploadSource m_source;
+    QUrl m_uploadUrl;
+    qint64 m_offset = 0;
+    qint64 m_bytesSent = 0;
+    qint64 m_resumedFrom = 0;
+    int m_creations = 0;
+};
+
+} // namespace Replicall

@@ -1,0 +1,164 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ChunkWriter.h"
+
+#include "Storage.h"
+
+#include <QFile>
+
+#include <cerrno>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace Replicall::Target {
+
+ChunkWriter::ChunkWriter(UploadStore &store, const Upload &upload, qint64 maxBytes)
+    : m_store(store)
+    , m_upload(upload)
+    , m_maxBytes(maxBytes)
+{
+}
+
+ChunkWriter::~ChunkWriter()
+{
+    if (m_fd >= 0)
+        ::close(m_fd);
+}
+
+std::optional<Problem> ChunkWriter::parseChecksum(const QByteArray &header)
+{
+    const QByteArray value = header.trimmed();
+    if (value.isEmpty())
+        return std::nullopt;
+    const qsizetype space = value.indexOf(' ');
+    const QByteArray algorithm = value.left(space).toLower();
+    const auto decoded = QByteArray::fromBase64Encoding(value.mid(space + 1).trimmed(),
+                                                        QByteArray::AbortOnBase64DecodingErrors);
+    m_checksumAlgorithm = QString::fromLatin1(algorithm);
+    if (space < 0 || (algorithm != "sha1" && algorithm != "sha256")) {
+        return Problem{QStringLiteral("bad-request"),
+                       QStringLiteral("Upload-Checksum '%1' is not '<sha1|sha256> <base64 digest>'.")
+                           .arg(QString::fromLatin1(value.left(80)))};
+    }
+    const int digestSize = algorithm == "sha1" ? 20 : 32;
+    if (!decoded || decoded.decoded.size() != digestSize) {
+        return Problem{QStringLiteral("bad-request"),
+                       QStringLiteral("The %1 digest of Upload-Checksum is not %2 bytes of base64.")
+                           .arg(m_checksumAlgorithm)
+                           .arg(digestSize)};
+    }
+    m_expectedChecksum = decoded.decoded;
+    m_checksum.emplace(algorithm == "sha1" ? Hasher::Algorithm::Sha1 : Hasher::Algorithm::Sha256);
+    return std::nullopt;
+}
+
+std::optional<Problem> ChunkWriter::begin(const QByteArray &checksumHeader)
+{
+    if (auto problem = parseChecksum(checksumHeader))
+        return problem;
+    const QString path = m_store.filePath(m_upload.id);
+    m_fd = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_CLOEXEC);
+    struct stat info {};
+    if (m_fd < 0 || ::fstat(m_fd, &info) != 0) {
+        return Problem{QStringLiteral("internal"),
+                       QStringLiteral("The file of upload %1 cannot be opened.").arg(m_upload.id)};
+    }
+    if (info.st_size < m_upload.offset) {
+        // The disk lost acknowledged bytes; let the sender resume from what is there.
+        QString error;
+        m_store.setOffset(m_upload.id, info.st_size, &error);
+        return Problem{QStringLiteral("offset-mismatch"),
+                       QStringLiteral("Upload %1 holds only %2 bytes; resume from there.")
+                           .arg(m_upload.id)
+                           .arg(qint64(info.st_size))};
+    }
+    // Bytes past the stored offset are from a request that was never acknowledged.
+    if ((info.st_size > m_upload.offset && ::ftruncate(m_fd, m_upload.offset) != 0)
+        || ::lseek(m_fd, m_upload.offset, SEEK_SET) != m_upload.offset) {
+        return Storage::writeFailed(errno, QStringLiteral("upload %1").arg(m_upload.id));
+    }
+    QString error;
+    if (!m_store.hasherAt(m_upload, &m_running, &error))
+        return Problem{QStringLiteral("internal"), error};
+    return std::nullopt;
+}
+
+bool ChunkWriter::write(const char *data, size_t size)
+{
+    if (m_written + qint64(size) > m_maxBytes)
+        return false;
+    m_written += qint64(size);
+    if (m_writeError != 0)
+        return true; // the rest of the body is read and dropped so that the 507 can be sent
+    m_running.add(data, size);
+    if (m_checksum)
+        m_checksum->add(data, size);
+    while (size > 0) {
+        const ssize_t done = ::write(m_fd, data, size);
+        if (done < 0 && errno == EINTR)
+            continue;
+        if (done <= 0) {
+            m_writeError = done < 0 ? errno : EIO;
+            return true;
+        }
+        data += done;
+        size -= size_t(done);
+    }
+    return true;
+}
+
+std::optional<Problem> ChunkWriter::finish(qint64 *newOffset)
+{
+    if (m_writeError != 0) {
+        cutBack();
+        return Storage::writeFailed(m_writeError, QStringLiteral("upload %1").arg(m_upload.id));
+    }
+    if (m_checksum && m_checksum->result() != m_expectedChecksum) {
+        cutBack();
+        return Problem{QStringLiteral("checksum-mismatch"),
+                       QStringLiteral("The %1 of the %2 bytes received for upload %3 does not match "
+                                      "Upload-Checksum; the chunk was discarded.")
+                           .arg(m_checksumAlgorithm)
+                           .arg(m_written)
+                           .arg(m_upload.id)};
+    }
+    QString error;
+    if (!persist(m_upload.offset + m_written, &error)) {
+        cutBack();
+        if (m_writeError != 0)
+            return Storage::writeFailed(m_writeError, QStringLiteral("upload %1").arg(m_upload.id));
+        return Problem{QStringLiteral("internal"), error};
+    }
+    *newOffset = m_upload.offset + m_written;
+    return std::nullopt;
+}
+
+void ChunkWriter::keepPartial()
+{
+    QString error;
+    if (m_checksum || m_writeError != 0 || m_written == 0 || !persist(m_upload.offset + m_written, &error))
+        cutBack();
+}
+
+bool ChunkWriter::persist(qint64 offset, QString *error)
+{
+    // The bytes reach the disk before the offset that acknowledges them is stored.
+    if (::fdatasync(m_fd) != 0) {
+        m_writeError = errno;
+        *error = QStringLiteral("cannot flush upload %1 to disk").arg(m_upload.id);
+        return false;
+    }
+    if (!m_store.setOffset(m_upload.id, offset, error))
+        return false;
+    m_store.keepHasher(m_upload.id, offset, m_running);
+    return true;
+}
+
+void ChunkWriter::cutBack()
+{
+    if (m_fd >= 0 && ::ftruncate(m_fd, m_upload.offset) != 0) {
+        // The next request truncates again before writing; nothing is lost by failing here.
+    }
+}
+
+} // namespace Replicall::Target

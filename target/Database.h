@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+
+namespace Replicall::Target {
+
+// The target's SQLite database, <data-dir>/target.sqlite, in WAL mode.
+// open() runs once per process and brings the schema up to date; every thread then
+// gets its own connection from connection() (SQLite connections must not be shared).
+class Database
+{
+public:
+    static constexpr int SchemaVersion = 1;
+
+    static bool open(const QString &dataDir, QString *error);
+    static QString filePath();
+    static QSqlDatabase connection();
+
+    // Runs a prepared query; on failure names the statement's purpose and SQLite's reason.
+    static bool exec(QSqlQuery &query, const QString &what, QString *error);
+};
+
+// Rolls back unless commit() was called, so an early return never leaves a transaction open.
+class Transaction
+{
+public:
+    explicit Transaction(QSqlDatabase db);
+    ~Transaction();
+    Transaction(const Transaction &) = delete;
+    Transaction &operator=(const Transaction &) = delete;
+
+    bool isActive() const { return m_active; }
+    bool commit(QString *error);
+
+private:
+    QSqlDatabase m_db;
+    bool m_active = false;
+};
+
+} // namespace Replicall::Target

@@ -1,0 +1,197 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "UploadStore.h"
+
+#include "Database.h"
+#include "Ids.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlQuery>
+
+#include <openssl/rand.h>
+
+namespace Replicall::Target {
+
+namespace {
+
+const QString SelectColumns = QStringLiteral(
+    "id, token, tenant, recording, file_name, sha256, length, upload_offset, created, touched_ms, "
+    "committed_recording");
+
+Upload uploadFromQuery(const QSqlQuery &query)
+{
+    Upload upload;
+    upload.id = query.value(0).toString();
+    upload.token = query.value(1).toString();
+    upload.tenant = query.value(2).toString();
+    upload.recording = query.value(3).toString();
+    upload.fileName = query.value(4).toString();
+    upload.sha256 = query.value(5).toString();
+    upload.length = query.value(6).toLongLong();
+    upload.offset = query.value(7).toLongLong();
+    upload.created = parseIsoUtc(query.value(8).toString());
+    upload.touched = QDateTime::fromMSecsSinceEpoch(query.value(9).toLongLong(), Qt::UTC);
+    upload.committedRecording = query.value(10).toString();
+    return upload;
+}
+
+} // namespace
+
+QDateTime Upload::expires() const
+{
+    return touched.addSecs(UploadStore::ExpirySeconds);
+}
+
+UploadStore::UploadStore(const QString &dataDir)
+    : m_uploadDir(QDir(dataDir).absoluteFilePath(QStringLiteral(".uploads")))
+{
+    QDir().mkpath(m_uploadDir);
+}
+
+QString UploadStore::filePath(const QString &id) const
+{
+    Q_ASSERT(isValidUploadId(id)); // callers validate; never a path from client input
+    return m_uploadDir + u'/' + id;
+}
+
+bool UploadStore::create(Upload *upload, QString *error)
+{
+    unsigned char random[16];
+    if (RAND_bytes(random, sizeof random) != 1) {
+        *error = QStringLiteral("the system's random number generator failed");
+        return false;
+    }
+    upload->id = QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(random), sizeof random).toHex());
+    upload->offset = 0;
+    upload->created = upload->touched = QDateTime::currentDateTimeUtc();
+
+    QFile file(filePath(upload->id));
+    if (!QDir().mkpath(m_uploadDir) || !file.open(QIODevice::WriteOnly | QIODevice::NewOnly)) {
+        *error = QStringLiteral("cannot create the upload file %1: %2").arg(file.fileName(), file.errorString());
+        return false;
+    }
+    file.close();
+
+    QSqlQuery query(Database::connection());
+    query.prepare(QStringLiteral("INSERT INTO uploads (id, token, tenant, recording, file_name, sha256, "
+                                 "length, upload_offset, created, touched_ms) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)"));
+    query.addBindValue(upload->id);
+    query.addBindValue(upload->token);
+    query.addBindValue(upload->tenant);
+    query.addBindValue(upload->recording);
+    query.addBindValue(upload->fileName);
+    query.addBindValue(upload->sha256);
+    query.addBindValue(upload->length);
+    query.addBindValue(isoUtc(upload->created));
+    query.addBindValue(upload->touched.toMSecsSinceEpoch());
+    if (!Database::exec(query, QStringLiteral("creating the upload"), error)) {
+        QFile::remove(file.fileName());
+        return false;
+    }
+    return true;
+}
+
+bool UploadStore::find(const QString &id, Upload *upload, bool *found, QString *error)
+{
+    *found = false;
+    QSqlQuery query(Database::connection());
+    query.prepare(QStringLiteral("SELECT ") + SelectColumns + QStringLiteral(" FROM uploads WHERE id = ?"));
+    query.addBindValue(id);
+    if (!Database::exec(query, QStringLiteral("reading the upload"), error))
+        return false;
+    if (query.next()) {
+        *upload = uploadFromQuery(query);
+        *found = true;
+    }
+    return true;
+}
+
+bool UploadStore::setOffset(const QString &id, qint64 offset, QString *error)
+{
+    QSqlQuery query(Database::connection());
+    query.prepare(QStringLiteral("UPDATE uploads SET upload_offset = ?, touched_ms = ? WHERE id = ?"));
+    query.addBindValue(offset);
+    query.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    query.addBindValue(id);
+    return Database::exec(query, QStringLiteral("storing the upload offset"), error);
+}
+
+bool UploadStore::remove(const QString &id, QString *error)
+{
+    {
+        QMutexLocker locker(&m_mutex);
+        m_hashes.remove(id);
+    }
+    QFile::remove(filePath(id));
+    QSqlQuery query(Database::connection());
+    query.prepare(QStringLiteral("DELETE FROM uploads WHERE id = ?"));
+    query.addBindValue(id);
+    return Database::exec(query, QStringLiteral("deleting the upload"), error);
+}
+
+int UploadStore::removeExpired(QString *error)
+{
+    QSqlQuery query(Database::connection());
+    query.prepare(QStringLiteral("SELECT id FROM uploads WHERE touched_ms < ?"));
+    query.addBindValue(QDateTime::currentMSecsSinceEpoch() - ExpirySeconds * 1000);
+    if (!Database::exec(query, QStringLiteral("finding expired uploads"), error))
+        return 0;
+    QStringList ids;
+    while (query.next())
+        ids.append(query.value(0).toString());
+    int removed = 0;
+    for (const QString &id : std::as_const(ids)) {
+        // An upload being written right now is not expired, whatever its row says.
+        UploadLock lock(*this, id);
+        if (lock.isLocked() && isValidUploadId(id) && remove(id, error))
+            ++removed;
+    }
+    return removed;
+}
+
+bool UploadStore::tryLock(const QString &id)
+{
+    QMutexLocker locker(&m_mutex);
+    if (m_locked.contains(id))
+        return false;
+    m_locked.insert(id);
+    return true;
+}
+
+void UploadStore::unlock(const QString &id)
+{
+    QMutexLocker locker(&m_mutex);
+    m_locked.remove(id);
+}
+
+bool UploadStore::hasherAt(const Upload &upload, Hasher *hasher, QString *error)
+{
+    {
+        QMutexLocker locker(&m_mutex);
+        const auto cached = m_hashes.constFind(upload.id);
+        if (cached != m_hashes.cend() && cached->offset == upload.offset) {
+            *hasher = cached->hasher;
+            return true;
+        }
+    }
+    *hasher = Hasher();
+    return Hasher::hashFile(filePath(upload.id), upload.offset, hasher, error);
+}
+
+void UploadStore::keepHasher(const QString &id, qint64 offset, const Hasher &hasher)
+{
+    QMutexLocker locker(&m_mutex);
+    m_hashes.insert(id, CachedHash{offset, hasher});
+}
+
+bool UploadStore::sha256Of(const Upload &upload, QString *hex, QString *error)
+{
+    Hasher hasher;
+    if (!hasherAt(upload, &hasher, error))
+        return false;
+    *hex = QString::fromLatin1(hasher.result().toHex());
+    return true;
+}
+
+} // namespace Replicall::Target

@@ -1,0 +1,207 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Uploads and commits against a real replicall-target: tus flow across a crash, checksums,
+// offsets, termination, and the commit's verification and idempotence.
+#include "TargetTestHelpers.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QTest>
+
+using namespace Replicall::Test;
+using namespace Qt::StringLiterals;
+
+class TstTargetTus : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QString error;
+        QVERIFY2(m_target.start(&error, {u"--max-chunk-size"_s, u"1M"_s}), qPrintable(error));
+        m_token = m_target.createToken(u"berlin"_s, {u"acme"_s});
+        QVERIFY(m_token.startsWith(u"rpl_"_s));
+        m_client.setToken(m_token);
+    }
+
+    void options_needsNoToken()
+    {
+        HttpClient anonymous;
+        const HttpResult result = anonymous.send("OPTIONS", m_target.apiUrl(u"/uploads"_s));
+        QCOMPARE(result.status, 204);
+        QCOMPARE(result.header("Tus-Version"), "1.0.0");
+        QVERIFY(result.header("Tus-Extension").contains("creation-with-upload"));
+        QCOMPARE(result.header("Tus-Checksum-Algorithm"), "sha1,sha256");
+    }
+
+    void fullFlow_survivesKilledServer()
+    {
+        const QByteArray audio = testBytes(2 * 1024 * 1024 + 123);
+        TusSteps tus{m_target, m_client};
+        HttpResult created;
+        const QString upload = tus.create(audio.size(), u"acme"_s, u"c-000123"_s, &created);
+        QVERIFY2(!upload.isEmpty(), qPrintable(created.describe()));
+        QCOMPARE(created.header("Tus-Resumable"), "1.0.0");
+        QVERIFY(!created.header("Upload-Expires").isEmpty());
+
+        const qint64 chunk = 700 * 1024;
+        qint64 offset = 0;
+        for (int i = 0; i < 2; ++i) {
+            const HttpResult patched = tus.patch(upload, offset, audio.mid(offset, chunk),
+                                                 {{"Upload-Checksum", checksumHeader("sha256", audio.mid(offset, chunk))}});
+            QVERIFY2(patched.status == 204, qPrintable(patched.describe()));
+            offset += chunk;
+            QCOMPARE(patched.header("Upload-Offset").toLongLong(), offset);
+        }
+        QCOMPARE(tus.head(upload).header("Upload-Offset").toLongLong(), offset);
+
+        m_target.kill(); // a crash: the acknowledged offset must have been persisted
+        QString error;
+        QVERIFY2(m_target.restart(&error), qPrintable(error));
+        const HttpResult head = tus.head(upload);
+        QCOMPARE(head.status, 200);
+        QCOMPARE(head.header("Upload-Offset").toLongLong(), offset);
+        QCOMPARE(head.header("Upload-Length").toLongLong(), audio.size());
+        QCOMPARE(head.header("Cache-Control"), "no-store");
+
+        while (offset < audio.size()) {
+            const HttpResult patched = tus.patch(upload, offset, audio.mid(offset, chunk));
+            QVERIFY2(patched.status == 204, qPrintable(patched.describe()));
+            offset = patched.header("Upload-Offset").toLongLong();
+        }
+        const QJsonObject metadata{{u"id"_s, u"c-000123"_s}, {u"durationMs"_s, 184000}};
+        const HttpResult committed = tus.commit(u"c-000123"_s, commitBody(u"acme"_s, upload, audio, metadata));
+        QVERIFY2(committed.status == 201, qPrintable(committed.describe()));
+        const QJsonObject answer = committed.json();
+        QCOMPARE(answer.value(u"created"_s).toBool(), true);
+        QCOMPARE(answer.value(u"audio"_s).toObject().value(u"path"_s).toString(), u"acme/2026/11/20/c-000123.wav"_s);
+        QCOMPARE(answer.value(u"audio"_s).toObject().value(u"sha256"_s).toString(), QString::fromLatin1(sha256Hex(audio)));
+        QCOMPARE(answer.value(u"metadataSha256"_s).toString(),
+                 QString::fromLatin1(sha256Hex(R"({"durationMs":184000,"id":"c-000123"})")));
+        QCOMPARE(readFile(QDir(m_target.dataDir()).filePath(u"acme/2026/11/20/c-000123.wav"_s)), audio);
+        QVERIFY(!QFile::exists(QDir(m_target.dataDir()).filePath(u".uploads/"_s + upload)));
+
+        // Idempotent: the same commit again answers 200 with the same audio.
+        const HttpResult again = tus.commit(u"c-000123"_s, commitBody(u"acme"_s, upload, audio, metadata));
+        QVERIFY2(again.status == 200, qPrintable(again.describe()));
+        QCOMPARE(again.json().value(u"audio"_s), answer.value(u"audio"_s));
+        QCOMPARE(again.json().value(u"committedAt"_s), answer.value(u"committedAt"_s));
+        // Metadata-only update without an upload.
+        const HttpResult metadataOnly = tus.commit(u"c-000123"_s, commitBody(u"acme"_s, QString(), audio, {{u"id"_s, u"c-000123"_s}}));
+        QVERIFY2(metadataOnly.status == 200, qPrintable(metadataOnly.describe()));
+        QCOMPARE(metadataOnly.json().value(u"metadataSha256"_s).toString(),
+                 QString::fromLatin1(sha256Hex(R"({"id":"c-000123"})")));
+    }
+
+    void creationWithUpload()
+    {
+        const QByteArray audio = testBytes(5000, 2);
+        TusSteps tus{m_target, m_client};
+        HttpResult created;
+        const QString upload = tus.create(audio.size(), u"acme"_s, u"c-cwu"_s, &created, audio,
+                                          {{"Upload-Checksum", checksumHeader("sha1", audio)}});
+        QVERIFY2(!upload.isEmpty(), qPrintable(created.describe()));
+        QCOMPARE(created.header("Upload-Offset").toLongLong(), audio.size());
+        const HttpResult committed = tus.commit(u"c-cwu"_s, commitBody(u"acme"_s, upload, audio));
+        QVERIFY2(committed.status == 201, qPrintable(committed.describe()));
+        QCOMPARE(readFile(QDir(m_target.dataDir()).filePath(u"acme/2026/11/20/c-cwu.wav"_s)), audio);
+    }
+
+    void checksumMismatch_discardsChunk()
+    {
+        const QByteArray audio = testBytes(4000, 3);
+        TusSteps tus{m_target, m_client};
+        const QString upload = tus.create(audio.size(), u"acme"_s, u"c-sum"_s);
+        QVERIFY(!upload.isEmpty());
+        const HttpResult bad = tus.patch(upload, 0, audio.left(1000),
+                                         {{"Upload-Checksum", checksumHeader("sha256", audio.mid(1, 1000))}});
+        QCOMPARE(bad.status, 460);
+        QCOMPARE(bad.code(), u"checksum-mismatch"_s);
+        QCOMPARE(tus.head(upload).header("Upload-Offset"), "0");
+        const HttpResult unknownAlgorithm = tus.patch(upload, 0, audio.left(10), {{"Upload-Checksum", "md5 AAAA"}});
+        QCOMPARE(unknownAlgorithm.status, 400);
+        QCOMPARE(tus.patch(upload, 0, audio).status, 204);
+    }
+
+    void offsetMismatch_andWrongContentType()
+    {
+        TusSteps tus{m_target, m_client};
+        const QString upload = tus.create(100, u"acme"_s, u"c-off"_s);
+        QCOMPARE(tus.patch(upload, 0, testBytes(10)).status, 204);
+        const HttpResult wrong = tus.patch(upload, 0, testBytes(10));
+        QCOMPARE(wrong.status, 409);
+        QCOMPARE(wrong.code(), u"offset-mismatch"_s);
+        QCOMPARE(wrong.header("Upload-Offset"), "10");
+        const HttpResult type = m_client.send("PATCH", m_target.apiUrl(u"/uploads/"_s + upload), testBytes(5),
+                                              tusHeaders({{"Upload-Offset", "10"}, {"Content-Type", "application/json"}}));
+        QCOMPARE(type.status, 415);
+        QCOMPARE(type.code(), u"unsupported-media-type"_s);
+        const HttpResult noTus = m_client.send("HEAD", m_target.apiUrl(u"/uploads/"_s + upload));
+        QCOMPARE(noTus.status, 412);
+        const HttpResult pastEnd = tus.patch(upload, 10, testBytes(91));
+        QCOMPARE(pastEnd.status, 413);
+    }
+
+    void termination()
+    {
+        TusSteps tus{m_target, m_client};
+        const QString upload = tus.create(100, u"acme"_s, u"c-term"_s);
+        QCOMPARE(tus.patch(upload, 0, testBytes(50)).status, 204);
+        const HttpResult deleted = m_client.send("DELETE", m_target.apiUrl(u"/uploads/"_s + upload), QByteArray(), tusHeaders());
+        QCOMPARE(deleted.status, 204);
+        QCOMPARE(tus.head(upload).status, 404);
+        QVERIFY(!QFile::exists(QDir(m_target.dataDir()).filePath(u".uploads/"_s + upload)));
+    }
+
+    void otherToken_seesNoUpload()
+    {
+        TusSteps tus{m_target, m_client};
+        const QString upload = tus.create(100, u"acme"_s, u"c-other"_s);
+        HttpClient other(m_target.createToken(u"other"_s, {u"acme"_s}));
+        TusSteps otherTus{m_target, other};
+        QCOMPARE(otherTus.head(upload).status, 404);
+        QCOMPARE(otherTus.patch(upload, 0, testBytes(10)).status, 404);
+    }
+
+    void commitWrongSha256_storesNothing()
+    {
+        const QByteArray audio = testBytes(3000, 4);
+        TusSteps tus{m_target, m_client};
+        const QString upload = tus.create(audio.size(), u"acme"_s, u"c-bad"_s);
+        QCOMPARE(tus.patch(upload, 0, audio).status, 204);
+        QJsonObject body = commitBody(u"acme"_s, upload, audio);
+        QJsonObject audioObject = body.value(u"audio"_s).toObject();
+        audioObject.insert(u"sha256"_s, QString::fromLatin1(sha256Hex("something else")));
+        body.insert(u"audio"_s, audioObject);
+        const HttpResult result = tus.commit(u"c-bad"_s, body);
+        QCOMPARE(result.status, 422);
+        QCOMPARE(result.code(), u"sha256-mismatch"_s);
+        QVERIFY(!QFile::exists(QDir(m_target.dataDir()).filePath(u"acme/2026/11/20/c-bad.wav"_s)));
+        QVERIFY(!QFile::exists(QDir(m_target.dataDir()).filePath(u".uploads/"_s + upload)));
+        const HttpResult lookup = m_client.send("POST", m_target.apiUrl(u"/recordings/lookup"_s),
+                                                R"({"recordings":[{"id":"c-bad"}]})", {{"Content-Type", "application/json"}});
+        QCOMPARE(lookup.json().value(u"recordings"_s).toArray().at(0).toObject().value(u"held"_s).toBool(), false);
+    }
+
+    void commitIncompleteUpload()
+    {
+        const QByteArray audio = testBytes(3000, 5);
+        TusSteps tus{m_target, m_client};
+        const QString upload = tus.create(audio.size(), u"acme"_s, u"c-half"_s);
+        QCOMPARE(tus.patch(upload, 0, audio.left(1000)).status, 204);
+        const HttpResult result = tus.commit(u"c-half"_s, commitBody(u"acme"_s, upload, audio));
+        QCOMPARE(result.status, 409);
+        QCOMPARE(result.code(), u"upload-incomplete"_s);
+    }
+
+    void cleanupTestCase() { m_target.stop(); }
+
+private:
+    TargetProcess m_target;
+    HttpClient m_client;
+    QString m_token;
+};
+
+QTEST_GUILESS_MAIN(TstTargetTus)
+#include "tst_target_tus.moc"
