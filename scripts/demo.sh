@@ -41,8 +41,8 @@ echo "== Running it"
 "$cli" run demo
 
 echo "== Replicated to $work/target:"
-find "$work/target" -path "$work/target/.uploads" -prune -o -type f \( -name '*.wav' \) -print \
-    | sed "s|$work/target/||" | sort | head -n 10
-echo "   ... $(find "$work/target" -name '*.wav' | wc -l) audio files in all"
+audio=$(cd "$work/target" && find . -path ./.uploads -prune -o -type f -name '*.wav' -print | sort)
+echo "$audio" | sed -n '1,10s|^\./|   |p'
+echo "   ... $(echo "$audio" | grep -c .) audio files in all, metadata in $work/target/target.sqlite"
 echo
 "$cli" status demo

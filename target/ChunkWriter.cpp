@@ -4,7 +4,6 @@
 #include "Storage.h"
 
 #include <QFile>
-
 #include <cerrno>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -15,18 +14,14 @@ namespace Replicall::Target {
 ChunkWriter::ChunkWriter(UploadStore &store, const Upload &upload, qint64 maxBytes)
     : m_store(store)
     , m_upload(upload)
-    , m_maxBytes(maxBytes)
-{
-}
+    , m_maxBytes(maxBytes) {}
 
-ChunkWriter::~ChunkWriter()
-{
+ChunkWriter::~ChunkWriter() {
     if (m_fd >= 0)
         ::close(m_fd);
 }
 
-std::optional<Problem> ChunkWriter::parseChecksum(const QByteArray &header)
-{
+std::optional<Problem> ChunkWriter::parseChecksum(const QByteArray &header) {
     const QByteArray value = header.trimmed();
     if (value.isEmpty())
         return std::nullopt;
@@ -36,9 +31,10 @@ std::optional<Problem> ChunkWriter::parseChecksum(const QByteArray &header)
                                                         QByteArray::AbortOnBase64DecodingErrors);
     m_checksumAlgorithm = QString::fromLatin1(algorithm);
     if (space < 0 || (algorithm != "sha1" && algorithm != "sha256")) {
-        return Problem{QStringLiteral("bad-request"),
-                       QStringLiteral("Upload-Checksum '%1' is not '<sha1|sha256> <base64 digest>'.")
-                           .arg(QString::fromLatin1(value.left(80)))};
+        return Problem{
+            QStringLiteral("bad-request"),
+            QStringLiteral("Upload-Checksum '%1' is not '<sha1|sha256> <base64 digest>'.")
+                .arg(QString::fromLatin1(value.left(80)))};
     }
     const int digestSize = algorithm == "sha1" ? 20 : 32;
     if (!decoded || decoded.decoded.size() != digestSize) {
@@ -52,8 +48,7 @@ std::optional<Problem> ChunkWriter::parseChecksum(const QByteArray &header)
     return std::nullopt;
 }
 
-std::optional<Problem> ChunkWriter::begin(const QByteArray &checksumHeader)
-{
+std::optional<Problem> ChunkWriter::begin(const QByteArray &checksumHeader) {
     if (auto problem = parseChecksum(checksumHeader))
         return problem;
     const QString path = m_store.filePath(m_upload.id);
@@ -73,8 +68,8 @@ std::optional<Problem> ChunkWriter::begin(const QByteArray &checksumHeader)
                            .arg(qint64(info.st_size))};
     }
     // Bytes past the stored offset are from a request that was never acknowledged.
-    if ((info.st_size > m_upload.offset && ::ftruncate(m_fd, m_upload.offset) != 0)
-        || ::lseek(m_fd, m_upload.offset, SEEK_SET) != m_upload.offset) {
+    if ((info.st_size > m_upload.offset && ::ftruncate(m_fd, m_upload.offset) != 0) ||
+        ::lseek(m_fd, m_upload.offset, SEEK_SET) != m_upload.offset) {
         return Storage::writeFailed(errno, QStringLiteral("upload %1").arg(m_upload.id));
     }
     QString error;
@@ -83,8 +78,7 @@ std::optional<Problem> ChunkWriter::begin(const QByteArray &checksumHeader)
     return std::nullopt;
 }
 
-bool ChunkWriter::write(const char *data, size_t size)
-{
+bool ChunkWriter::write(const char *data, size_t size) {
     if (m_written + qint64(size) > m_maxBytes)
         return false;
     m_written += qint64(size);
@@ -107,20 +101,20 @@ bool ChunkWriter::write(const char *data, size_t size)
     return true;
 }
 
-std::optional<Problem> ChunkWriter::finish(qint64 *newOffset)
-{
+std::optional<Problem> ChunkWriter::finish(qint64 *newOffset) {
     if (m_writeError != 0) {
         cutBack();
         return Storage::writeFailed(m_writeError, QStringLiteral("upload %1").arg(m_upload.id));
     }
     if (m_checksum && m_checksum->result() != m_expectedChecksum) {
         cutBack();
-        return Problem{QStringLiteral("checksum-mismatch"),
-                       QStringLiteral("The %1 of the %2 bytes received for upload %3 does not match "
-                                      "Upload-Checksum; the chunk was discarded.")
-                           .arg(m_checksumAlgorithm)
-                           .arg(m_written)
-                           .arg(m_upload.id)};
+        return Problem{
+            QStringLiteral("checksum-mismatch"),
+            QStringLiteral("The %1 of the %2 bytes received for upload %3 does not match "
+                           "Upload-Checksum; the chunk was discarded.")
+                .arg(m_checksumAlgorithm)
+                .arg(m_written)
+                .arg(m_upload.id)};
     }
     QString error;
     if (!persist(m_upload.offset + m_written, &error)) {
@@ -133,15 +127,14 @@ std::optional<Problem> ChunkWriter::finish(qint64 *newOffset)
     return std::nullopt;
 }
 
-void ChunkWriter::keepPartial()
-{
+void ChunkWriter::keepPartial() {
     QString error;
-    if (m_checksum || m_writeError != 0 || m_written == 0 || !persist(m_upload.offset + m_written, &error))
+    if (m_checksum || m_writeError != 0 || m_written == 0 ||
+        !persist(m_upload.offset + m_written, &error))
         cutBack();
 }
 
-bool ChunkWriter::persist(qint64 offset, QString *error)
-{
+bool ChunkWriter::persist(qint64 offset, QString *error) {
     // The bytes reach the disk before the offset that acknowledges them is stored.
     if (::fdatasync(m_fd) != 0) {
         m_writeError = errno;
@@ -154,8 +147,7 @@ bool ChunkWriter::persist(qint64 offset, QString *error)
     return true;
 }
 
-void ChunkWriter::cutBack()
-{
+void ChunkWriter::cutBack() {
     if (m_fd >= 0 && ::ftruncate(m_fd, m_upload.offset) != 0) {
         // The next request truncates again before writing; nothing is lost by failing here.
     }

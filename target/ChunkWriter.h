@@ -18,8 +18,7 @@ namespace Replicall::Target {
 //
 // The running SHA-256 of the whole upload is continued on a copy, which replaces the
 // cached one only when the new offset is stored.
-class ChunkWriter
-{
+class ChunkWriter {
 public:
     ChunkWriter(UploadStore &store, const Upload &upload, qint64 maxBytes);
     ~ChunkWriter();

@@ -13,8 +13,7 @@ namespace {
 QString g_filePath;
 
 // Migration N brings the schema from version N-1 to N. Append, never edit.
-const QStringList &migrations()
-{
+const QStringList &migrations() {
     static const QStringList list = {
         QStringLiteral(R"sql(
         CREATE TABLE tokens (
@@ -77,8 +76,7 @@ const QStringList &migrations()
     return list;
 }
 
-bool execText(QSqlDatabase db, const QString &sql, QString *error)
-{
+bool execText(QSqlDatabase db, const QString &sql, QString *error) {
     QSqlQuery query(db);
     if (!query.exec(sql)) {
         *error = QStringLiteral("database %1: '%2' failed: %3")
@@ -88,9 +86,11 @@ bool execText(QSqlDatabase db, const QString &sql, QString *error)
     return true;
 }
 
-bool migrate(QSqlDatabase db, QString *error)
-{
-    if (!execText(db, QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"), error))
+bool migrate(QSqlDatabase db, QString *error) {
+    if (!execText(
+            db,
+            QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"),
+            error))
         return false;
     QSqlQuery query(db);
     int version = 0;
@@ -117,9 +117,10 @@ bool migrate(QSqlDatabase db, QString *error)
             if (!statement.trimmed().isEmpty() && !execText(db, statement, error))
                 return false;
         }
-        if (!execText(db, QStringLiteral("DELETE FROM schema_version"), error)
-            || !execText(db, QStringLiteral("INSERT INTO schema_version VALUES (%1)").arg(next), error)
-            || !transaction.commit(error))
+        if (!execText(db, QStringLiteral("DELETE FROM schema_version"), error) ||
+            !execText(db, QStringLiteral("INSERT INTO schema_version VALUES (%1)").arg(next),
+                      error) ||
+            !transaction.commit(error))
             return false;
     }
     return true;
@@ -127,8 +128,7 @@ bool migrate(QSqlDatabase db, QString *error)
 
 } // namespace
 
-bool Database::open(const QString &dataDir, QString *error)
-{
+bool Database::open(const QString &dataDir, QString *error) {
     if (!QDir().mkpath(dataDir)) {
         *error = QStringLiteral("cannot create the data directory %1").arg(dataDir);
         return false;
@@ -136,22 +136,21 @@ bool Database::open(const QString &dataDir, QString *error)
     g_filePath = QDir(dataDir).absoluteFilePath(QStringLiteral("target.sqlite"));
     QSqlDatabase db = connection();
     if (!db.isOpen()) {
-        *error = QStringLiteral("cannot open the database %1: %2").arg(g_filePath, db.lastError().text());
+        *error = QStringLiteral("cannot open the database %1: %2")
+                     .arg(g_filePath, db.lastError().text());
         return false;
     }
     return execText(db, QStringLiteral("PRAGMA journal_mode=WAL"), error) && migrate(db, error);
 }
 
-QString Database::filePath()
-{
+QString Database::filePath() {
     return g_filePath;
 }
 
-QSqlDatabase Database::connection()
-{
+QSqlDatabase Database::connection() {
     // One connection per thread, named by the thread, opened on first use.
-    const QString name = QStringLiteral("replicall-target-%1")
-                             .arg(quintptr(QThread::currentThreadId()));
+    const QString name =
+        QStringLiteral("replicall-target-%1").arg(quintptr(QThread::currentThreadId()));
     QSqlDatabase db = QSqlDatabase::database(name, false);
     if (db.isValid() && db.isOpen())
         return db;
@@ -170,8 +169,7 @@ QSqlDatabase Database::connection()
     return db;
 }
 
-bool Database::exec(QSqlQuery &query, const QString &what, QString *error)
-{
+bool Database::exec(QSqlQuery &query, const QString &what, QString *error) {
     if (query.exec())
         return true;
     *error = QStringLiteral("database error while %1: %2").arg(what, query.lastError().text());
@@ -179,24 +177,21 @@ bool Database::exec(QSqlQuery &query, const QString &what, QString *error)
 }
 
 Transaction::Transaction(QSqlDatabase db)
-    : m_db(std::move(db))
-{
+    : m_db(std::move(db)) {
     // IMMEDIATE takes the write lock up front; a deferred transaction that later needs to
     // write can fail with SQLITE_BUSY instead of waiting for the busy timeout.
     QSqlQuery begin(m_db);
     m_active = begin.exec(QStringLiteral("BEGIN IMMEDIATE"));
 }
 
-Transaction::~Transaction()
-{
+Transaction::~Transaction() {
     if (m_active) {
         QSqlQuery rollback(m_db);
         rollback.exec(QStringLiteral("ROLLBACK"));
     }
 }
 
-bool Transaction::commit(QString *error)
-{
+bool Transaction::commit(QString *error) {
     QSqlQuery commit(m_db);
     if (!m_active || !commit.exec(QStringLiteral("COMMIT"))) {
         *error = QStringLiteral("database commit failed: %1").arg(commit.lastError().text());

@@ -10,8 +10,7 @@ namespace Replicall::Target {
 // The target's SQLite database, <data-dir>/target.sqlite, in WAL mode.
 // open() runs once per process and brings the schema up to date; every thread then
 // gets its own connection from connection() (SQLite connections must not be shared).
-class Database
-{
+class Database {
 public:
     static constexpr int SchemaVersion = 1;
 
@@ -24,8 +23,7 @@ public:
 };
 
 // Rolls back unless commit() was called, so an early return never leaves a transaction open.
-class Transaction
-{
+class Transaction {
 public:
     explicit Transaction(QSqlDatabase db);
     ~Transaction();

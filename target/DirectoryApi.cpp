@@ -26,9 +26,9 @@ struct Entry {
 enum class Kind { Tenants, Groups, Users };
 
 std::optional<Problem> readEntries(const Token &token, const QJsonObject &request, Kind kind,
-                                   QList<Entry> *entries)
-{
-    static const QString keys[] = {QStringLiteral("tenants"), QStringLiteral("groups"), QStringLiteral("users")};
+                                   QList<Entry> *entries) {
+    static const QString keys[] = {QStringLiteral("tenants"), QStringLiteral("groups"),
+                                   QStringLiteral("users")};
     const QString key = keys[int(kind)];
     if (!request.contains(key))
         return std::nullopt;
@@ -38,7 +38,8 @@ std::optional<Problem> readEntries(const Token &token, const QJsonObject &reques
     for (qsizetype i = 0; i < array.size(); ++i) {
         const QString where = QStringLiteral("%1[%2]").arg(key).arg(i);
         if (!array.at(i).isObject())
-            return Problem{QStringLiteral("bad-request"), QStringLiteral("'%1' must be an object.").arg(where)};
+            return Problem{QStringLiteral("bad-request"),
+                           QStringLiteral("'%1' must be an object.").arg(where)};
         const QJsonObject object = array.at(i).toObject();
         const JsonFields fields(object, where);
         Entry entry;
@@ -51,9 +52,11 @@ std::optional<Problem> readEntries(const Token &token, const QJsonObject &reques
         if (auto problem = fields.string(QStringLiteral("name"), true, &entry.name))
             return problem;
         if (!token.allowsTenant(entry.tenant)) {
-            return Problem{QStringLiteral("tenant-out-of-scope"),
-                           QStringLiteral("'%1' belongs to tenant '%2', outside the token '%3'; nothing was stored.")
-                               .arg(where, entry.tenant, token.name)};
+            return Problem{
+                QStringLiteral("tenant-out-of-scope"),
+                QStringLiteral(
+                    "'%1' belongs to tenant '%2', outside the token '%3'; nothing was stored.")
+                    .arg(where, entry.tenant, token.name)};
         }
         if (kind == Kind::Users) {
             if (auto problem = fields.string(QStringLiteral("extension"), false, &entry.extension))
@@ -64,8 +67,9 @@ std::optional<Problem> readEntries(const Token &token, const QJsonObject &reques
                     return problem;
                 for (const QJsonValue &group : std::as_const(groups)) {
                     if (!group.isString() || !isValidId(group.toString())) {
-                        return Problem{QStringLiteral("bad-request"),
-                                       QStringLiteral("'%1.groups' must hold group ids.").arg(where)};
+                        return Problem{
+                            QStringLiteral("bad-request"),
+                            QStringLiteral("'%1.groups' must hold group ids.").arg(where)};
                     }
                 }
             }
@@ -77,19 +81,22 @@ std::optional<Problem> readEntries(const Token &token, const QJsonObject &reques
     return std::nullopt;
 }
 
-bool upsert(Kind kind, const QList<Entry> &entries, QString *error)
-{
+bool upsert(Kind kind, const QList<Entry> &entries, QString *error) {
     static const QString statements[] = {
-        QStringLiteral("INSERT INTO directory_tenants (id, name, data, updated_at) VALUES (:id, :name, :data, :now) "
+        QStringLiteral("INSERT INTO directory_tenants (id, name, data, updated_at) VALUES (:id, "
+                       ":name, :data, :now) "
                        "ON CONFLICT (id) DO UPDATE SET name = excluded.name, data = excluded.data, "
                        "updated_at = excluded.updated_at"),
-        QStringLiteral("INSERT INTO directory_groups (tenant, id, name, data, updated_at) "
-                       "VALUES (:tenant, :id, :name, :data, :now) ON CONFLICT (tenant, id) DO UPDATE SET "
-                       "name = excluded.name, data = excluded.data, updated_at = excluded.updated_at"),
-        QStringLiteral("INSERT INTO directory_users (tenant, id, name, extension, groups, data, updated_at) "
-                       "VALUES (:tenant, :id, :name, :extension, :groups, :data, :now) ON CONFLICT (tenant, id) "
-                       "DO UPDATE SET name = excluded.name, extension = excluded.extension, "
-                       "groups = excluded.groups, data = excluded.data, updated_at = excluded.updated_at"),
+        QStringLiteral(
+            "INSERT INTO directory_groups (tenant, id, name, data, updated_at) "
+            "VALUES (:tenant, :id, :name, :data, :now) ON CONFLICT (tenant, id) DO UPDATE SET "
+            "name = excluded.name, data = excluded.data, updated_at = excluded.updated_at"),
+        QStringLiteral(
+            "INSERT INTO directory_users (tenant, id, name, extension, groups, data, updated_at) "
+            "VALUES (:tenant, :id, :name, :extension, :groups, :data, :now) ON CONFLICT (tenant, "
+            "id) "
+            "DO UPDATE SET name = excluded.name, extension = excluded.extension, "
+            "groups = excluded.groups, data = excluded.data, updated_at = excluded.updated_at"),
     };
     const QString now = isoUtc(QDateTime::currentDateTimeUtc());
     QSqlQuery query(Database::connection());
@@ -105,7 +112,8 @@ bool upsert(Kind kind, const QList<Entry> &entries, QString *error)
             query.bindValue(QStringLiteral(":extension"), entry.extension);
             query.bindValue(QStringLiteral(":groups"), entry.groups);
         }
-        if (!Database::exec(query, QStringLiteral("storing directory entry %1").arg(entry.id), error))
+        if (!Database::exec(query, QStringLiteral("storing directory entry %1").arg(entry.id),
+                            error))
             return false;
     }
     return true;
@@ -113,12 +121,12 @@ bool upsert(Kind kind, const QList<Entry> &entries, QString *error)
 
 } // namespace
 
-HttpResponse DirectoryApi::put(const Token &token, const QByteArray &body)
-{
+HttpResponse DirectoryApi::put(const Token &token, const QByteArray &body) {
     if (!token.allowsData(QStringLiteral("users"))) {
-        return HttpResponse::problem(QStringLiteral("data-out-of-scope"),
-                                     QStringLiteral("The token '%1' may not replicate the users configuration.")
-                                         .arg(token.name));
+        return HttpResponse::problem(
+            QStringLiteral("data-out-of-scope"),
+            QStringLiteral("The token '%1' may not replicate the users configuration.")
+                .arg(token.name));
     }
     QJsonObject request;
     if (auto problem = JsonFields::parseObject(body, &request))

@@ -8,8 +8,7 @@ namespace Replicall::Target {
 
 // PUT /directory: the users configuration (tenants, groups, users), upserted by id within
 // its tenant. Everything is checked before anything is stored.
-class DirectoryApi
-{
+class DirectoryApi {
 public:
     static HttpResponse put(const Token &token, const QByteArray &body);
 };

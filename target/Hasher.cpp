@@ -2,31 +2,26 @@
 #include "Hasher.h"
 
 #include <QFile>
-
 #include <openssl/evp.h>
 
 namespace Replicall::Target {
 
-void Hasher::Deleter::operator()(evp_md_ctx_st *ctx) const
-{
+void Hasher::Deleter::operator()(evp_md_ctx_st *ctx) const {
     EVP_MD_CTX_free(ctx);
 }
 
 Hasher::Hasher(Algorithm algorithm)
-    : m_ctx(EVP_MD_CTX_new())
-{
+    : m_ctx(EVP_MD_CTX_new()) {
     EVP_DigestInit_ex(m_ctx.get(), algorithm == Algorithm::Sha1 ? EVP_sha1() : EVP_sha256(),
                       nullptr);
 }
 
 Hasher::Hasher(const Hasher &other)
-    : m_ctx(EVP_MD_CTX_new())
-{
+    : m_ctx(EVP_MD_CTX_new()) {
     EVP_MD_CTX_copy_ex(m_ctx.get(), other.m_ctx.get());
 }
 
-Hasher &Hasher::operator=(const Hasher &other)
-{
+Hasher &Hasher::operator=(const Hasher &other) {
     if (this != &other)
         EVP_MD_CTX_copy_ex(m_ctx.get(), other.m_ctx.get());
     return *this;
@@ -34,13 +29,11 @@ Hasher &Hasher::operator=(const Hasher &other)
 
 Hasher::~Hasher() = default;
 
-void Hasher::add(const char *data, size_t size)
-{
+void Hasher::add(const char *data, size_t size) {
     EVP_DigestUpdate(m_ctx.get(), data, size);
 }
 
-QByteArray Hasher::result() const
-{
+QByteArray Hasher::result() const {
     // Finalising consumes a context, so finalise a copy.
     Hasher copy(*this);
     QByteArray digest(EVP_MAX_MD_SIZE, Qt::Uninitialized);
@@ -50,15 +43,13 @@ QByteArray Hasher::result() const
     return digest;
 }
 
-QByteArray Hasher::sha256Hex(const QByteArray &data)
-{
+QByteArray Hasher::sha256Hex(const QByteArray &data) {
     Hasher hasher;
     hasher.add(data);
     return hasher.result().toHex();
 }
 
-bool Hasher::hashFile(const QString &path, qint64 length, Hasher *hasher, QString *error)
-{
+bool Hasher::hashFile(const QString &path, qint64 length, Hasher *hasher, QString *error) {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         *error = QStringLiteral("cannot open %1: %2").arg(path, file.errorString());

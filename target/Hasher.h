@@ -3,7 +3,6 @@
 
 #include <QByteArray>
 #include <QString>
-
 #include <memory>
 
 struct evp_md_ctx_st;
@@ -13,8 +12,7 @@ namespace Replicall::Target {
 // Incremental SHA-1 / SHA-256 through OpenSSL (Qt 6.4's own SHA-256 is much slower).
 // Copyable, so a running upload hash can be continued on a copy and only kept when
 // the chunk it covers was accepted.
-class Hasher
-{
+class Hasher {
 public:
     enum class Algorithm { Sha1, Sha256 };
 

@@ -9,7 +9,6 @@
 #include <QList>
 #include <QPair>
 #include <QString>
-
 #include <memory>
 
 namespace Replicall::Target {
@@ -17,12 +16,14 @@ namespace Replicall::Target {
 // A request as the router sees it once its headers arrived; the body follows separately.
 struct HttpRequest {
     QByteArray method;
-    QString path;                           // percent-decoded, without the query
-    QHash<QByteArray, QByteArray> headers;  // names in lower case
-    qint64 contentLength = -1;              // -1 when the header is absent
-    bool chunked = false;                   // Transfer-Encoding: chunked
+    QString path;                          // percent-decoded, without the query
+    QHash<QByteArray, QByteArray> headers; // names in lower case
+    qint64 contentLength = -1;             // -1 when the header is absent
+    bool chunked = false;                  // Transfer-Encoding: chunked
 
-    QByteArray header(const QByteArray &lowerCaseName) const { return headers.value(lowerCaseName); }
+    QByteArray header(const QByteArray &lowerCaseName) const {
+        return headers.value(lowerCaseName);
+    }
     bool mayHaveBody() const { return contentLength > 0 || chunked; }
 };
 
@@ -42,8 +43,7 @@ struct HttpResponse {
 };
 
 // Receives a request body as it arrives, so nothing large is ever held in memory.
-class BodyHandler
-{
+class BodyHandler {
 public:
     virtual ~BodyHandler() = default;
     // A piece of the body. Returning false stops reading and closes the connection
@@ -62,8 +62,7 @@ struct Routed {
     QString tokenName; // for the request log; never the token itself
 };
 
-class RequestRouter
-{
+class RequestRouter {
 public:
     virtual ~RequestRouter() = default;
     virtual Routed route(const HttpRequest &request) = 0;

@@ -5,7 +5,6 @@
 
 #include <QHostAddress>
 #include <QLoggingCategory>
-
 #include <atomic>
 
 struct MHD_Daemon;
@@ -17,8 +16,7 @@ Q_DECLARE_LOGGING_CATEGORY(lcTarget)
 // The HTTP(S) layer on libmicrohttpd. Bodies are handed to a BodyHandler piece by
 // piece as they arrive; limits are enforced by the daemon (header memory, timeout,
 // connection cap) and by the router on the first call, before any body is read.
-class HttpServer
-{
+class HttpServer {
 public:
     struct Settings {
         QHostAddress address = QHostAddress::LocalHost;

@@ -6,26 +6,24 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QString>
-
 #include <optional>
 
 namespace Replicall::Target {
 
 // Reads typed fields of a request body; every failure is a bad-request problem naming the
 // field by its path (e.g. "users[3].tenant").
-class JsonFields
-{
+class JsonFields {
 public:
     JsonFields(const QJsonObject &object, const QString &where)
         : m_object(object)
-        , m_where(where)
-    {
-    }
+        , m_where(where) {}
 
     // Parses a whole body that must be a JSON object.
     static std::optional<Problem> parseObject(const QByteArray &body, QJsonObject *object);
 
-    bool has(const QString &key) const { return m_object.contains(key) && !m_object.value(key).isNull(); }
+    bool has(const QString &key) const {
+        return m_object.contains(key) && !m_object.value(key).isNull();
+    }
     std::optional<Problem> string(const QString &key, bool required, QString *out) const;
     // A string matching the id pattern; a bad one is `invalidCode` ("invalid-id" or "bad-request").
     std::optional<Problem> id(const QString &key, QString *out,

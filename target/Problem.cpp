@@ -36,8 +36,7 @@ constexpr ProblemKind kinds[] = {
     {u"internal", 500, u"Internal error"},
 };
 
-const ProblemKind &kindOf(const QString &code)
-{
+const ProblemKind &kindOf(const QString &code) {
     for (const ProblemKind &kind : kinds) {
         if (code == QStringView(kind.code))
             return kind;
@@ -47,22 +46,20 @@ const ProblemKind &kindOf(const QString &code)
 
 } // namespace
 
-int Problem::status() const
-{
+int Problem::status() const {
     return kindOf(code).status;
 }
 
-QString Problem::title() const
-{
+QString Problem::title() const {
     return QString::fromUtf16(kindOf(code).title);
 }
 
-QJsonObject Problem::toJson() const
-{
+QJsonObject Problem::toJson() const {
     const ProblemKind &kind = kindOf(code);
     const QString kindCode = QString::fromUtf16(kind.code);
     return QJsonObject{
-        {QStringLiteral("type"), QString(QStringLiteral("https://replicall.org/problems/") + kindCode)},
+        {QStringLiteral("type"),
+         QString(QStringLiteral("https://replicall.org/problems/") + kindCode)},
         {QStringLiteral("title"), QString::fromUtf16(kind.title)},
         {QStringLiteral("status"), kind.status},
         {QStringLiteral("detail"), detail},

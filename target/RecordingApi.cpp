@@ -12,22 +12,20 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-
 #include <cstdio>
 
 namespace Replicall::Target {
 
 namespace {
 
-HttpResponse internalError(const QString &error)
-{
+HttpResponse internalError(const QString &error) {
     return HttpResponse::problem(QStringLiteral("internal"), error);
 }
 
-QString storedExtension(const QString &fileName)
-{
-    static const QStringList known = {QStringLiteral("wav"), QStringLiteral("mp3"), QStringLiteral("ogg"),
-                                      QStringLiteral("opus"), QStringLiteral("flac"), QStringLiteral("m4a"),
+QString storedExtension(const QString &fileName) {
+    static const QStringList known = {QStringLiteral("wav"),  QStringLiteral("mp3"),
+                                      QStringLiteral("ogg"),  QStringLiteral("opus"),
+                                      QStringLiteral("flac"), QStringLiteral("m4a"),
                                       QStringLiteral("gsm")};
     const QString suffix = QFileInfo(fileName).suffix().toLower();
     return u'.' + (known.contains(suffix) ? suffix : QStringLiteral("bin"));
@@ -37,13 +35,10 @@ QString storedExtension(const QString &fileName)
 
 RecordingApi::RecordingApi(const ServerConfig &config, UploadStore &uploads)
     : m_config(config)
-    , m_uploads(uploads)
-{
-}
+    , m_uploads(uploads) {}
 
 QString RecordingApi::audioPath(const QString &tenant, const QDateTime &start, const QString &id,
-                                const QString &fileName)
-{
+                                const QString &fileName) {
     // tenant and id were checked against the id pattern: no '/', no leading '.'.
     const QDate day = start.toUTC().date();
     return QStringLiteral("%1/%2/%3/%4/%5%6")
@@ -54,8 +49,8 @@ QString RecordingApi::audioPath(const QString &tenant, const QDateTime &start, c
         .arg(id, storedExtension(fileName));
 }
 
-std::optional<Problem> RecordingApi::readAudioClaim(const QJsonObject &audio, AudioClaim *claim) const
-{
+std::optional<Problem> RecordingApi::readAudioClaim(const QJsonObject &audio,
+                                                    AudioClaim *claim) const {
     const JsonFields fields(audio, QStringLiteral("audio"));
     if (auto problem = fields.integer(QStringLiteral("size"), &claim->size))
         return problem;
@@ -71,14 +66,14 @@ std::optional<Problem> RecordingApi::readAudioClaim(const QJsonObject &audio, Au
     if (auto problem = fields.string(QStringLiteral("upload"), false, &claim->upload))
         return problem;
     if (!claim->upload.isEmpty() && !isValidUploadId(claim->upload)) {
-        return Problem{QStringLiteral("bad-request"),
-                       QStringLiteral("The field 'audio.upload' is not an upload id of this target.")};
+        return Problem{
+            QStringLiteral("bad-request"),
+            QStringLiteral("The field 'audio.upload' is not an upload id of this target.")};
     }
     return std::nullopt;
 }
 
-HttpResponse RecordingApi::commit(const Token &token, const QString &id, const QByteArray &body)
-{
+HttpResponse RecordingApi::commit(const Token &token, const QString &id, const QByteArray &body) {
     QJsonObject request;
     if (auto problem = JsonFields::parseObject(body, &request))
         return HttpResponse::problem(*problem);
@@ -89,17 +84,19 @@ HttpResponse RecordingApi::commit(const Token &token, const QString &id, const Q
     if (auto problem = fields.id(QStringLiteral("tenant"), &recording.tenant))
         return HttpResponse::problem(*problem);
     if (!token.allowsTenant(recording.tenant)) {
-        return HttpResponse::problem(QStringLiteral("tenant-out-of-scope"),
-                                     QStringLiteral("The token '%1' may not store recordings of tenant '%2'.")
-                                         .arg(token.name, recording.tenant));
+        return HttpResponse::problem(
+            QStringLiteral("tenant-out-of-scope"),
+            QStringLiteral("The token '%1' may not store recordings of tenant '%2'.")
+                .arg(token.name, recording.tenant));
     }
     if (auto problem = fields.string(QStringLiteral("start"), true, &startText))
         return HttpResponse::problem(*problem);
     recording.start = parseIsoUtc(startText);
     if (!recording.start.isValid()) {
-        return HttpResponse::problem(QStringLiteral("bad-request"),
-                                     QStringLiteral("The field 'start' ('%1') is not an ISO-8601 time.")
-                                         .arg(startText.left(40)));
+        return HttpResponse::problem(
+            QStringLiteral("bad-request"),
+            QStringLiteral("The field 'start' ('%1') is not an ISO-8601 time.")
+                .arg(startText.left(40)));
     }
     const bool withMetadata = fields.has(QStringLiteral("metadata"));
     const bool withAudio = fields.has(QStringLiteral("audio"));
@@ -109,8 +106,9 @@ HttpResponse RecordingApi::commit(const Token &token, const QString &id, const Q
     }
     for (const QString &kind : {QStringLiteral("metadata"), QStringLiteral("audio")}) {
         if (fields.has(kind) && !token.allowsData(kind)) {
-            return HttpResponse::problem(QStringLiteral("data-out-of-scope"),
-                                         QStringLiteral("The token '%1' may not replicate %2.").arg(token.name, kind));
+            return HttpResponse::problem(
+                QStringLiteral("data-out-of-scope"),
+                QStringLiteral("The token '%1' may not replicate %2.").arg(token.name, kind));
         }
     }
     QJsonObject metadata;
@@ -132,8 +130,9 @@ HttpResponse RecordingApi::commit(const Token &token, const QString &id, const Q
     if (!claim.upload.isEmpty()) {
         uploadLock.emplace(m_uploads, claim.upload);
         if (!uploadLock->isLocked()) {
-            return HttpResponse::problem(QStringLiteral("upload-incomplete"),
-                                         QStringLiteral("Upload %1 is still being written.").arg(claim.upload));
+            return HttpResponse::problem(
+                QStringLiteral("upload-incomplete"),
+                QStringLiteral("Upload %1 is still being written.").arg(claim.upload));
         }
     }
 
@@ -143,8 +142,9 @@ HttpResponse RecordingApi::commit(const Token &token, const QString &id, const Q
     if (!RecordingStore::find(id, &held, &isHeld, &error))
         return internalError(error);
     if (isHeld && held.tenant != recording.tenant) {
-        return HttpResponse::problem(QStringLiteral("conflict"),
-                                     QStringLiteral("Recording %1 is stored for another tenant.").arg(id));
+        return HttpResponse::problem(
+            QStringLiteral("conflict"),
+            QStringLiteral("Recording %1 is stored for another tenant.").arg(id));
     }
     if (isHeld) {
         // What the commit does not mention stays as it is.
@@ -177,10 +177,11 @@ HttpResponse RecordingApi::commit(const Token &token, const QString &id, const Q
     return HttpResponse::json(isHeld ? 200 : 201, recording.toCommitJson(!isHeld));
 }
 
-std::optional<Problem> RecordingApi::takeAudio(const Token &token, const AudioClaim &claim, bool held,
-                                               StoredRecording *recording, QString *committedUpload)
-{
-    const bool sameAudioHeld = held && recording->audioSha256 == claim.sha256 && recording->audioSize == claim.size;
+std::optional<Problem> RecordingApi::takeAudio(const Token &token, const AudioClaim &claim,
+                                               bool held, StoredRecording *recording,
+                                               QString *committedUpload) {
+    const bool sameAudioHeld =
+        held && recording->audioSha256 == claim.sha256 && recording->audioSize == claim.size;
     if (claim.upload.isEmpty()) {
         if (sameAudioHeld)
             return std::nullopt;
@@ -189,8 +190,10 @@ std::optional<Problem> RecordingApi::takeAudio(const Token &token, const AudioCl
                                       "recording %1 with SHA-256 %2.")
                            .arg(recording->id, claim.sha256)};
     }
-    const Problem unknown{QStringLiteral("not-found"),
-                          QStringLiteral("There is no upload %1 for this token (it may have expired).").arg(claim.upload)};
+    const Problem unknown{
+        QStringLiteral("not-found"),
+        QStringLiteral("There is no upload %1 for this token (it may have expired).")
+            .arg(claim.upload)};
     Upload upload;
     bool found = false;
     QString error;
@@ -206,11 +209,14 @@ std::optional<Problem> RecordingApi::takeAudio(const Token &token, const AudioCl
                        QStringLiteral("Upload %1 was already committed as recording %2.")
                            .arg(claim.upload, upload.committedRecording)};
     }
-    if (upload.tenant != recording->tenant || (!upload.recording.isEmpty() && upload.recording != recording->id)) {
-        return Problem{QStringLiteral("bad-request"),
-                       QStringLiteral("Upload %1 was created for recording '%2' of tenant '%3', not for "
-                                      "recording '%4' of tenant '%5'.")
-                           .arg(claim.upload, upload.recording, upload.tenant, recording->id, recording->tenant)};
+    if (upload.tenant != recording->tenant ||
+        (!upload.recording.isEmpty() && upload.recording != recording->id)) {
+        return Problem{
+            QStringLiteral("bad-request"),
+            QStringLiteral("Upload %1 was created for recording '%2' of tenant '%3', not for "
+                           "recording '%4' of tenant '%5'.")
+                .arg(claim.upload, upload.recording, upload.tenant, recording->id,
+                     recording->tenant)};
     }
     if (!upload.isComplete()) {
         return Problem{QStringLiteral("upload-incomplete"),
@@ -227,10 +233,12 @@ std::optional<Problem> RecordingApi::takeAudio(const Token &token, const AudioCl
                            .arg(upload.length)};
     }
     const QString fileName = claim.fileName.isEmpty() ? upload.fileName : claim.fileName;
-    const QString relativePath = sameAudioHeld ? recording->audioPath
-                                               : audioPath(recording->tenant, recording->start, recording->id, fileName);
+    const QString relativePath =
+        sameAudioHeld ? recording->audioPath
+                      : audioPath(recording->tenant, recording->start, recording->id, fileName);
     const QString storedPath = QDir(m_config.dataDir).absoluteFilePath(relativePath);
-    const bool movedBefore = !QFile::exists(m_uploads.filePath(upload.id)) && QFile::exists(storedPath);
+    const bool movedBefore =
+        !QFile::exists(m_uploads.filePath(upload.id)) && QFile::exists(storedPath);
     QString actual;
     if (movedBefore) {
         // A commit that moved the file but died before its database write.
@@ -243,9 +251,11 @@ std::optional<Problem> RecordingApi::takeAudio(const Token &token, const AudioCl
     }
     if (actual != claim.sha256) {
         m_uploads.remove(upload.id, &error);
-        return Problem{QStringLiteral("sha256-mismatch"),
-                       QStringLiteral("Upload %1 has SHA-256 %2, not the claimed %3; the upload was discarded.")
-                           .arg(upload.id, actual, claim.sha256)};
+        return Problem{
+            QStringLiteral("sha256-mismatch"),
+            QStringLiteral(
+                "Upload %1 has SHA-256 %2, not the claimed %3; the upload was discarded.")
+                .arg(upload.id, actual, claim.sha256)};
     }
     *committedUpload = upload.id;
     if (sameAudioHeld)
@@ -261,8 +271,8 @@ std::optional<Problem> RecordingApi::takeAudio(const Token &token, const AudioCl
     return std::nullopt;
 }
 
-std::optional<Problem> RecordingApi::moveIntoStorage(const Upload &upload, const QString &relativePath)
-{
+std::optional<Problem> RecordingApi::moveIntoStorage(const Upload &upload,
+                                                     const QString &relativePath) {
     const QString target = QDir(m_config.dataDir).absoluteFilePath(relativePath);
     const QString folder = QFileInfo(target).absolutePath();
     QString error;
@@ -272,15 +282,15 @@ std::optional<Problem> RecordingApi::moveIntoStorage(const Upload &upload, const
     // rename() replaces an older audio of the same name atomically.
     if (!Storage::sync(source, &error) || std::rename(QFile::encodeName(source).constData(),
                                                       QFile::encodeName(target).constData()) != 0)
-        return Problem{QStringLiteral("internal"),
-                       QStringLiteral("cannot move upload %1 to %2: %3").arg(upload.id, relativePath, error)};
+        return Problem{
+            QStringLiteral("internal"),
+            QStringLiteral("cannot move upload %1 to %2: %3").arg(upload.id, relativePath, error)};
     if (!Storage::sync(target, &error) || !Storage::sync(folder, &error))
         return Problem{QStringLiteral("internal"), error};
     return std::nullopt;
 }
 
-HttpResponse RecordingApi::lookup(const Token &token, const QByteArray &body)
-{
+HttpResponse RecordingApi::lookup(const Token &token, const QByteArray &body) {
     QJsonObject request;
     if (auto problem = JsonFields::parseObject(body, &request))
         return HttpResponse::problem(*problem);
@@ -288,16 +298,18 @@ HttpResponse RecordingApi::lookup(const Token &token, const QByteArray &body)
     if (auto problem = JsonFields(request, QString()).array(QStringLiteral("recordings"), &entries))
         return HttpResponse::problem(*problem);
     if (entries.size() > m_config.maxLookupBatch) {
-        return HttpResponse::problem(QStringLiteral("bad-request"),
-                                     QStringLiteral("The lookup asks for %1 recordings; at most %2 per request.")
-                                         .arg(entries.size())
-                                         .arg(m_config.maxLookupBatch));
+        return HttpResponse::problem(
+            QStringLiteral("bad-request"),
+            QStringLiteral("The lookup asks for %1 recordings; at most %2 per request.")
+                .arg(entries.size())
+                .arg(m_config.maxLookupBatch));
     }
     QJsonArray answers;
     for (qsizetype i = 0; i < entries.size(); ++i) {
         const QString where = QStringLiteral("recordings[%1]").arg(i);
         if (!entries.at(i).isObject())
-            return HttpResponse::problem(QStringLiteral("bad-request"), QStringLiteral("'%1' must be an object.").arg(where));
+            return HttpResponse::problem(QStringLiteral("bad-request"),
+                                         QStringLiteral("'%1' must be an object.").arg(where));
         const JsonFields entry(entries.at(i).toObject(), where);
         QString id;
         QString sha256;
@@ -320,10 +332,12 @@ HttpResponse RecordingApi::lookup(const Token &token, const QByteArray &body)
             {QStringLiteral("held"), held},
             {QStringLiteral("tenant"), textOrNull(stored.tenant)},
             {QStringLiteral("sha256"), textOrNull(stored.audioSha256)},
-            {QStringLiteral("size"), held && stored.hasAudio() ? QJsonValue(stored.audioSize) : QJsonValue(QJsonValue::Null)},
+            {QStringLiteral("size"), held && stored.hasAudio() ? QJsonValue(stored.audioSize)
+                                                               : QJsonValue(QJsonValue::Null)},
             {QStringLiteral("metadataSha256"), textOrNull(stored.metadataSha256)},
-            {QStringLiteral("match"), held && stored.hasAudio() && !sha256.isEmpty()
-                                          && sha256.compare(stored.audioSha256, Qt::CaseInsensitive) == 0},
+            {QStringLiteral("match"),
+             held && stored.hasAudio() && !sha256.isEmpty() &&
+                 sha256.compare(stored.audioSha256, Qt::CaseInsensitive) == 0},
         });
     }
     return HttpResponse::json(200, QJsonObject{{QStringLiteral("recordings"), answers}});

@@ -11,8 +11,7 @@ namespace Replicall::Target {
 struct StoredRecording;
 
 // PUT /recordings/{id} (commit) and POST /recordings/lookup.
-class RecordingApi
-{
+class RecordingApi {
 public:
     RecordingApi(const ServerConfig &config, UploadStore &uploads);
 

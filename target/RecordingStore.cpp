@@ -9,8 +9,7 @@
 
 namespace Replicall::Target {
 
-QJsonObject StoredRecording::toCommitJson(bool created) const
-{
+QJsonObject StoredRecording::toCommitJson(bool created) const {
     QJsonValue audio = QJsonValue::Null;
     if (hasAudio()) {
         audio = QJsonObject{{QStringLiteral("size"), audioSize},
@@ -28,8 +27,8 @@ QJsonObject StoredRecording::toCommitJson(bool created) const
     };
 }
 
-bool RecordingStore::find(const QString &id, StoredRecording *recording, bool *found, QString *error)
-{
+bool RecordingStore::find(const QString &id, StoredRecording *recording, bool *found,
+                          QString *error) {
     *found = false;
     QSqlQuery query(Database::connection());
     query.prepare(QStringLiteral(
@@ -54,8 +53,8 @@ bool RecordingStore::find(const QString &id, StoredRecording *recording, bool *f
     return true;
 }
 
-bool RecordingStore::save(const StoredRecording &recording, const QString &committedUpload, QString *error)
-{
+bool RecordingStore::save(const StoredRecording &recording, const QString &committedUpload,
+                          QString *error) {
     QSqlDatabase db = Database::connection();
     Transaction transaction(db);
     QSqlQuery query(db);
@@ -67,7 +66,9 @@ bool RecordingStore::save(const StoredRecording &recording, const QString &commi
         "audio_size = excluded.audio_size, audio_sha256 = excluded.audio_sha256, "
         "audio_upload = excluded.audio_upload, metadata = excluded.metadata, "
         "metadata_sha256 = excluded.metadata_sha256, updated_at = excluded.updated_at"));
-    const auto orNull = [](const QString &text) { return text.isEmpty() ? QVariant() : QVariant(text); };
+    const auto orNull = [](const QString &text) {
+        return text.isEmpty() ? QVariant() : QVariant(text);
+    };
     query.addBindValue(recording.id);
     query.addBindValue(recording.tenant);
     query.addBindValue(isoUtc(recording.start));
@@ -80,18 +81,21 @@ bool RecordingStore::save(const StoredRecording &recording, const QString &commi
     query.addBindValue(isoUtc(recording.committedAt));
     query.addBindValue(isoUtc(QDateTime::currentDateTimeUtc()));
     if (!transaction.isActive()) {
-        *error = QStringLiteral("cannot begin a database transaction for recording %1").arg(recording.id);
+        *error = QStringLiteral("cannot begin a database transaction for recording %1")
+                     .arg(recording.id);
         return false;
     }
     if (!Database::exec(query, QStringLiteral("storing recording %1").arg(recording.id), error))
         return false;
     if (!committedUpload.isEmpty()) {
         QSqlQuery mark(db);
-        mark.prepare(QStringLiteral("UPDATE uploads SET committed_recording = ?, touched_ms = ? WHERE id = ?"));
+        mark.prepare(QStringLiteral(
+            "UPDATE uploads SET committed_recording = ?, touched_ms = ? WHERE id = ?"));
         mark.addBindValue(recording.id);
         mark.addBindValue(QDateTime::currentMSecsSinceEpoch());
         mark.addBindValue(committedUpload);
-        if (!Database::exec(mark, QStringLiteral("marking upload %1 committed").arg(committedUpload), error))
+        if (!Database::exec(
+                mark, QStringLiteral("marking upload %1 committed").arg(committedUpload), error))
             return false;
     }
     return transaction.commit(error);

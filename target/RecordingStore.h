@@ -25,13 +25,13 @@ struct StoredRecording {
     QJsonObject toCommitJson(bool created) const;
 };
 
-class RecordingStore
-{
+class RecordingStore {
 public:
     static bool find(const QString &id, StoredRecording *recording, bool *found, QString *error);
     // Upserts the recording and, when given, marks the upload it came from as committed,
     // in one transaction.
-    static bool save(const StoredRecording &recording, const QString &committedUpload, QString *error);
+    static bool save(const StoredRecording &recording, const QString &committedUpload,
+                     QString *error);
 };
 
 } // namespace Replicall::Target

@@ -13,8 +13,7 @@ namespace Replicall::Target {
 
 // The router of /api/replication/v1: authenticates, checks scope-independent preconditions,
 // and hands each call to its API class (docs/wire-protocol.md).
-class ReplicationApi : public RequestRouter
-{
+class ReplicationApi : public RequestRouter {
 public:
     explicit ReplicationApi(const ServerConfig &config);
 
@@ -25,7 +24,8 @@ private:
     Routed routeAuthenticated(const HttpRequest &request, const QString &path, const Token &token);
     HttpResponse info(const Token &token) const;
     // Buffers a JSON body of at most maxJsonSize bytes, then calls `handle` with it.
-    Routed jsonBody(const HttpRequest &request, std::function<HttpResponse(const QByteArray &)> handle);
+    Routed jsonBody(const HttpRequest &request,
+                    std::function<HttpResponse(const QByteArray &)> handle);
 
     ServerConfig m_config;
     Storage m_storage;

@@ -2,13 +2,11 @@
 #include "ServerConfig.h"
 
 #include <QRegularExpression>
-
 #include <limits>
 
 namespace Replicall::Target {
 
-bool parseByteSize(const QString &text, qint64 *bytes, QString *error)
-{
+bool parseByteSize(const QString &text, qint64 *bytes, QString *error) {
     static const QRegularExpression pattern(
         QStringLiteral("\\A\\s*(\\d{1,19})\\s*([kKmMgGtT]?)(i?[bB])?\\s*\\z"));
     const QRegularExpressionMatch match = pattern.match(text);

@@ -3,7 +3,6 @@
 
 #include <QFile>
 #include <QStorageInfo>
-
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -13,22 +12,17 @@ namespace Replicall::Target {
 
 Storage::Storage(const QString &dataDir, qint64 reserveBytes)
     : m_dataDir(dataDir)
-    , m_reserve(reserveBytes)
-{
-}
+    , m_reserve(reserveBytes) {}
 
-qint64 Storage::freeBytes() const
-{
+qint64 Storage::freeBytes() const {
     return QStorageInfo(m_dataDir).bytesAvailable();
 }
 
-qint64 Storage::totalBytes() const
-{
+qint64 Storage::totalBytes() const {
     return QStorageInfo(m_dataDir).bytesTotal();
 }
 
-std::optional<Problem> Storage::checkFree(qint64 needed, const QString &what) const
-{
+std::optional<Problem> Storage::checkFree(qint64 needed, const QString &what) const {
     const qint64 available = freeBytes();
     if (available >= 0 && available - m_reserve >= needed)
         return std::nullopt;
@@ -41,21 +35,21 @@ std::optional<Problem> Storage::checkFree(qint64 needed, const QString &what) co
                        .arg(m_reserve)};
 }
 
-Problem Storage::writeFailed(int error, const QString &what)
-{
+Problem Storage::writeFailed(int error, const QString &what) {
     if (error == ENOSPC || error == EDQUOT) {
         return {QStringLiteral("insufficient-storage"),
                 QStringLiteral("The target's disk is full while writing %1.").arg(what)};
     }
     return {QStringLiteral("internal"),
-            QStringLiteral("The target could not write %1: %2").arg(what, QString::fromLocal8Bit(std::strerror(error)))};
+            QStringLiteral("The target could not write %1: %2")
+                .arg(what, QString::fromLocal8Bit(std::strerror(error)))};
 }
 
-bool Storage::sync(const QString &path, QString *error)
-{
+bool Storage::sync(const QString &path, QString *error) {
     const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
     if (fd < 0 || ::fsync(fd) != 0) {
-        *error = QStringLiteral("cannot flush %1 to disk: %2").arg(path, QString::fromLocal8Bit(std::strerror(errno)));
+        *error = QStringLiteral("cannot flush %1 to disk: %2")
+                     .arg(path, QString::fromLocal8Bit(std::strerror(errno)));
         if (fd >= 0)
             ::close(fd);
         return false;

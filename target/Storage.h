@@ -4,14 +4,12 @@
 #include "Problem.h"
 
 #include <QString>
-
 #include <optional>
 
 namespace Replicall::Target {
 
 // The data directory's disk: free space checks and durable writes.
-class Storage
-{
+class Storage {
 public:
     Storage(const QString &dataDir, qint64 reserveBytes);
 

@@ -14,7 +14,6 @@
 #include <QSocketNotifier>
 #include <QTextStream>
 #include <QTimer>
-
 #include <csignal>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -25,21 +24,18 @@ namespace {
 
 enum ExitCode { Ok = 0, Failure = 1, Usage = 2 };
 
-QTextStream &out()
-{
+QTextStream &out() {
     static QTextStream stream(stdout);
     return stream;
 }
 
-int fail(const QString &message, int code = Failure)
-{
+int fail(const QString &message, int code = Failure) {
     QTextStream(stderr) << "replicall-target: " << message << Qt::endl;
     return code;
 }
 
 // Parses a sub-command's arguments; prints help or the parser's error itself.
-bool parse(QCommandLineParser &parser, const QStringList &arguments, int *exitCode)
-{
+bool parse(QCommandLineParser &parser, const QStringList &arguments, int *exitCode) {
     parser.addHelpOption();
     if (!parser.parse(arguments)) {
         *exitCode = fail(parser.errorText() + QStringLiteral(" (see --help)"), Usage);
@@ -55,10 +51,10 @@ bool parse(QCommandLineParser &parser, const QStringList &arguments, int *exitCo
 }
 
 const QCommandLineOption dataDirOption(QStringList{QStringLiteral("data-dir")},
-                                       QStringLiteral("The target's data directory."), QStringLiteral("DIR"));
+                                       QStringLiteral("The target's data directory."),
+                                       QStringLiteral("DIR"));
 
-bool openDataDir(const QCommandLineParser &parser, QString *dataDir, int *exitCode)
-{
+bool openDataDir(const QCommandLineParser &parser, QString *dataDir, int *exitCode) {
     *dataDir = parser.value(dataDirOption);
     QString error;
     if (dataDir->isEmpty()) {
@@ -77,14 +73,12 @@ bool openDataDir(const QCommandLineParser &parser, QString *dataDir, int *exitCo
 // signal handler; the server then stops cleanly and in-flight uploads keep their bytes.
 int g_signalFds[2] = {-1, -1};
 
-void onSignal(int)
-{
+void onSignal(int) {
     const char byte = 1;
     [[maybe_unused]] const ssize_t written = ::write(g_signalFds[0], &byte, 1);
 }
 
-bool parseListen(const QString &text, QHostAddress *address, quint16 *port, QString *error)
-{
+bool parseListen(const QString &text, QHostAddress *address, quint16 *port, QString *error) {
     const qsizetype colon = text.lastIndexOf(u':');
     bool ok = false;
     const uint number = colon > 0 ? text.mid(colon + 1).toUInt(&ok) : 0;
@@ -94,17 +88,17 @@ bool parseListen(const QString &text, QHostAddress *address, quint16 *port, QStr
     if (host == u"localhost")
         host = QStringLiteral("127.0.0.1");
     if (!ok || number == 0 || number > 65535 || !address->setAddress(host)) {
-        *error = QStringLiteral("--listen '%1' is not HOST:PORT with an IP address and a port 1-65535 "
-                                "(e.g. 0.0.0.0:8443 or [::]:8443)")
-                     .arg(text);
+        *error =
+            QStringLiteral("--listen '%1' is not HOST:PORT with an IP address and a port 1-65535 "
+                           "(e.g. 0.0.0.0:8443 or [::]:8443)")
+                .arg(text);
         return false;
     }
     *port = quint16(number);
     return true;
 }
 
-bool readFile(const QString &path, const QString &what, QByteArray *content, QString *error)
-{
+bool readFile(const QString &path, const QString &what, QByteArray *content, QString *error) {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         *error = QStringLiteral("cannot read the %1 %2: %3").arg(what, path, file.errorString());
@@ -114,24 +108,43 @@ bool readFile(const QString &path, const QString &what, QByteArray *content, QSt
     return true;
 }
 
-int serve(const QStringList &arguments)
-{
+int serve(const QStringList &arguments) {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Receive replicated recordings over HTTP(S)."));
-    const QCommandLineOption listen(QStringLiteral("listen"), QStringLiteral("Address and port, e.g. 0.0.0.0:8443."), QStringLiteral("HOST:PORT"));
-    const QCommandLineOption cert(QStringLiteral("tls-cert"), QStringLiteral("PEM certificate (chain); enables HTTPS."), QStringLiteral("FILE"));
-    const QCommandLineOption key(QStringLiteral("tls-key"), QStringLiteral("PEM private key of the certificate."), QStringLiteral("FILE"));
-    const QCommandLineOption chunk(QStringLiteral("max-chunk-size"), QStringLiteral("Largest request body of an upload (default 64M)."), QStringLiteral("SIZE"));
-    const QCommandLineOption upload(QStringLiteral("max-upload-size"), QStringLiteral("Largest recording (default 16G)."), QStringLiteral("SIZE"));
-    const QCommandLineOption connections(QStringLiteral("max-connections"), QStringLiteral("Connections served at once (default 64)."), QStringLiteral("N"));
-    const QCommandLineOption name(QStringLiteral("name"), QStringLiteral("Server name shown by /info."), QStringLiteral("NAME"));
-    const QCommandLineOption reserve(QStringLiteral("reserve-space"), QStringLiteral("Disk space kept free beyond any upload (default 64M)."), QStringLiteral("SIZE"));
-    parser.addOptions({dataDirOption, listen, cert, key, chunk, upload, connections, name, reserve});
+    const QCommandLineOption listen(QStringLiteral("listen"),
+                                    QStringLiteral("Address and port, e.g. 0.0.0.0:8443."),
+                                    QStringLiteral("HOST:PORT"));
+    const QCommandLineOption cert(QStringLiteral("tls-cert"),
+                                  QStringLiteral("PEM certificate (chain); enables HTTPS."),
+                                  QStringLiteral("FILE"));
+    const QCommandLineOption key(QStringLiteral("tls-key"),
+                                 QStringLiteral("PEM private key of the certificate."),
+                                 QStringLiteral("FILE"));
+    const QCommandLineOption chunk(
+        QStringLiteral("max-chunk-size"),
+        QStringLiteral("Largest request body of an upload (default 64M)."), QStringLiteral("SIZE"));
+    const QCommandLineOption upload(QStringLiteral("max-upload-size"),
+                                    QStringLiteral("Largest recording (default 16G)."),
+                                    QStringLiteral("SIZE"));
+    const QCommandLineOption connections(QStringLiteral("max-connections"),
+                                         QStringLiteral("Connections served at once (default 64)."),
+                                         QStringLiteral("N"));
+    const QCommandLineOption name(QStringLiteral("name"),
+                                  QStringLiteral("Server name shown by /info."),
+                                  QStringLiteral("NAME"));
+    const QCommandLineOption reserve(
+        QStringLiteral("reserve-space"),
+        QStringLiteral("Disk space kept free beyond any upload (default 64M)."),
+        QStringLiteral("SIZE"));
+    parser.addOptions(
+        {dataDirOption, listen, cert, key, chunk, upload, connections, name, reserve});
     int exitCode = Ok;
     if (!parse(parser, arguments, &exitCode))
         return exitCode;
     if (!parser.positionalArguments().isEmpty())
-        return fail(QStringLiteral("serve takes no arguments, got '%1'").arg(parser.positionalArguments().join(u' ')), Usage);
+        return fail(QStringLiteral("serve takes no arguments, got '%1'")
+                        .arg(parser.positionalArguments().join(u' ')),
+                    Usage);
 
     ServerConfig config;
     HttpServer::Settings settings;
@@ -141,26 +154,33 @@ int serve(const QStringList &arguments)
     if (!parseListen(parser.value(listen), &settings.address, &settings.port, &error))
         return fail(error, Usage);
     const std::pair<const QCommandLineOption *, qint64 *> sizes[] = {
-        {&chunk, &config.maxChunkSize}, {&upload, &config.maxUploadSize}, {&reserve, &config.reserveBytes}};
+        {&chunk, &config.maxChunkSize},
+        {&upload, &config.maxUploadSize},
+        {&reserve, &config.reserveBytes}};
     for (const auto &[option, target] : sizes) {
         if (parser.isSet(*option) && !parseByteSize(parser.value(*option), target, &error))
             return fail(QStringLiteral("--%1: %2").arg(option->names().first(), error), Usage);
     }
     if (config.maxChunkSize < 1 || config.maxUploadSize < 1)
-        return fail(QStringLiteral("--max-chunk-size and --max-upload-size must be at least 1 byte"), Usage);
+        return fail(
+            QStringLiteral("--max-chunk-size and --max-upload-size must be at least 1 byte"),
+            Usage);
     if (parser.isSet(connections)) {
         bool ok = false;
         settings.maxConnections = parser.value(connections).toInt(&ok);
         if (!ok || settings.maxConnections < 1 || settings.maxConnections > 10000)
-            return fail(QStringLiteral("--max-connections '%1' must be a number from 1 to 10000").arg(parser.value(connections)), Usage);
+            return fail(QStringLiteral("--max-connections '%1' must be a number from 1 to 10000")
+                            .arg(parser.value(connections)),
+                        Usage);
     }
     if (parser.isSet(name))
         config.name = parser.value(name);
     if (parser.isSet(cert) != parser.isSet(key))
         return fail(QStringLiteral("--tls-cert and --tls-key go together"), Usage);
-    if (parser.isSet(cert)
-        && (!readFile(parser.value(cert), QStringLiteral("certificate"), &settings.tlsCertificate, &error)
-            || !readFile(parser.value(key), QStringLiteral("key"), &settings.tlsKey, &error)))
+    if (parser.isSet(cert) &&
+        (!readFile(parser.value(cert), QStringLiteral("certificate"), &settings.tlsCertificate,
+                   &error) ||
+         !readFile(parser.value(key), QStringLiteral("key"), &settings.tlsKey, &error)))
         return fail(error);
     if (!openDataDir(parser, &config.dataDir, &exitCode))
         return exitCode;
@@ -197,33 +217,47 @@ int serve(const QStringList &arguments)
     expiry.start();
 
     const QString scheme = server.isTls() ? QStringLiteral("https://") : QStringLiteral("http://");
-    qCInfo(lcTarget).noquote() << "listening on" << scheme + parser.value(listen) << "data" << config.dataDir;
+    qCInfo(lcTarget).noquote() << "listening on" << scheme + parser.value(listen) << "data"
+                               << config.dataDir;
     const int result = QCoreApplication::exec();
     server.stop();
     qCInfo(lcTarget) << "stopped";
     return result;
 }
 
-int tokenCreate(const QStringList &arguments)
-{
+int tokenCreate(const QStringList &arguments) {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Create a replication token; it is printed once, on the last line."));
-    const QCommandLineOption name(QStringLiteral("name"), QStringLiteral("Name of the token (e.g. branch-berlin)."), QStringLiteral("NAME"));
-    const QCommandLineOption tenants(QStringLiteral("tenants"), QStringLiteral("Tenants it may write, comma-separated."), QStringLiteral("a,b"));
-    const QCommandLineOption data(QStringLiteral("data"), QStringLiteral("Data types: audio,metadata,users (default all)."), QStringLiteral("LIST"), QStringLiteral("audio,metadata,users"));
-    const QCommandLineOption expires(QStringLiteral("expires-days"), QStringLiteral("Days until it expires (default 0: never)."), QStringLiteral("N"), QStringLiteral("0"));
+    parser.setApplicationDescription(
+        QStringLiteral("Create a replication token; it is printed once, on the last line."));
+    const QCommandLineOption name(QStringLiteral("name"),
+                                  QStringLiteral("Name of the token (e.g. branch-berlin)."),
+                                  QStringLiteral("NAME"));
+    const QCommandLineOption tenants(QStringLiteral("tenants"),
+                                     QStringLiteral("Tenants it may write, comma-separated."),
+                                     QStringLiteral("a,b"));
+    const QCommandLineOption data(QStringLiteral("data"),
+                                  QStringLiteral("Data types: audio,metadata,users (default all)."),
+                                  QStringLiteral("LIST"), QStringLiteral("audio,metadata,users"));
+    const QCommandLineOption expires(QStringLiteral("expires-days"),
+                                     QStringLiteral("Days until it expires (default 0: never)."),
+                                     QStringLiteral("N"), QStringLiteral("0"));
     parser.addOptions({dataDirOption, name, tenants, data, expires});
     int exitCode = Ok;
     if (!parse(parser, arguments, &exitCode))
         return exitCode;
     if (!parser.positionalArguments().isEmpty())
-        return fail(QStringLiteral("token create takes no arguments, got '%1'").arg(parser.positionalArguments().join(u' ')), Usage);
+        return fail(QStringLiteral("token create takes no arguments, got '%1'")
+                        .arg(parser.positionalArguments().join(u' ')),
+                    Usage);
     if (!parser.isSet(name) || !parser.isSet(tenants))
         return fail(QStringLiteral("token create needs --name NAME and --tenants a,b"), Usage);
     bool ok = false;
     const int days = parser.value(expires).toInt(&ok);
     if (!ok || days < 0)
-        return fail(QStringLiteral("--expires-days '%1' must be 0 (never) or a positive number of days").arg(parser.value(expires)), Usage);
+        return fail(
+            QStringLiteral("--expires-days '%1' must be 0 (never) or a positive number of days")
+                .arg(parser.value(expires)),
+            Usage);
     const auto splitList = [](const QString &text) {
         QStringList items = text.split(u',', Qt::SkipEmptyParts);
         for (QString &item : items)
@@ -238,14 +272,16 @@ int tokenCreate(const QStringList &arguments)
                                              splitList(parser.value(data)), days, &error);
     if (token.isEmpty())
         return fail(error);
-    out() << "Created token '" << parser.value(name) << "'. It is shown only now; store it safely:\n" << token << Qt::endl;
+    out() << "Created token '" << parser.value(name)
+          << "'. It is shown only now; store it safely:\n"
+          << token << Qt::endl;
     return Ok;
 }
 
-int tokenList(const QStringList &arguments)
-{
+int tokenList(const QStringList &arguments) {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("List the replication tokens (never their values)."));
+    parser.setApplicationDescription(
+        QStringLiteral("List the replication tokens (never their values)."));
     parser.addOption(dataDirOption);
     int exitCode = Ok;
     if (!parse(parser, arguments, &exitCode))
@@ -261,18 +297,19 @@ int tokenList(const QStringList &arguments)
     const QString dash = QStringLiteral("-");
     out() << qSetFieldWidth(0) << "NAME\tTENANTS\tDATA\tCREATED\tEXPIRES\tREVOKED\n";
     for (const Token &token : std::as_const(tokens)) {
-        out() << token.name << '\t' << token.tenants.join(u',') << '\t' << token.data.join(u',') << '\t'
-              << isoUtc(token.created) << '\t' << (token.expires.isValid() ? isoUtc(token.expires) : never) << '\t'
+        out() << token.name << '\t' << token.tenants.join(u',') << '\t' << token.data.join(u',')
+              << '\t' << isoUtc(token.created) << '\t'
+              << (token.expires.isValid() ? isoUtc(token.expires) : never) << '\t'
               << (token.revoked.isValid() ? isoUtc(token.revoked) : dash) << '\n';
     }
     out().flush();
     return Ok;
 }
 
-int tokenRevoke(const QStringList &arguments)
-{
+int tokenRevoke(const QStringList &arguments) {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Revoke a replication token; senders using it are refused at once."));
+    parser.setApplicationDescription(
+        QStringLiteral("Revoke a replication token; senders using it are refused at once."));
     parser.addOption(dataDirOption);
     parser.addPositionalArgument(QStringLiteral("NAME"), QStringLiteral("The token's name."));
     int exitCode = Ok;
@@ -296,15 +333,15 @@ const QString Commands = QStringLiteral(
     "Commands:\n"
     "  serve --data-dir DIR --listen HOST:PORT [--tls-cert F --tls-key F]\n"
     "        [--max-chunk-size SIZE] [--max-upload-size SIZE] [--max-connections N] [--name NAME]\n"
-    "  token create --data-dir DIR --name NAME --tenants a,b [--data audio,metadata,users] [--expires-days N]\n"
+    "  token create --data-dir DIR --name NAME --tenants a,b [--data audio,metadata,users] "
+    "[--expires-days N]\n"
     "  token list --data-dir DIR\n"
     "  token revoke NAME --data-dir DIR\n\n"
     "Run 'replicall-target <command> --help' for a command's options.");
 
 } // namespace
 
-int runCli(const QStringList &arguments)
-{
+int runCli(const QStringList &arguments) {
     const QString command = arguments.value(1);
     const QString sub = arguments.value(2);
     // The rest after the (sub)command, with a program name for the sub-parser's messages.
@@ -334,11 +371,14 @@ int runCli(const QStringList &arguments)
             return tokenList(rest(3, QStringLiteral("token list")));
         if (sub == u"revoke")
             return tokenRevoke(rest(3, QStringLiteral("token revoke")));
-        return fail(QStringLiteral("unknown token command '%1'; use create, list or revoke").arg(sub), Usage);
+        return fail(
+            QStringLiteral("unknown token command '%1'; use create, list or revoke").arg(sub),
+            Usage);
     }
     if (command.isEmpty())
         return fail(QStringLiteral("no command given; see 'replicall-target --help'"), Usage);
-    return fail(QStringLiteral("unknown command '%1'; see 'replicall-target --help'").arg(command), Usage);
+    return fail(QStringLiteral("unknown command '%1'; see 'replicall-target --help'").arg(command),
+                Usage);
 }
 
 } // namespace Replicall::Target

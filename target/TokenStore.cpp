@@ -7,7 +7,6 @@
 
 #include <QRegularExpression>
 #include <QSqlQuery>
-
 #include <openssl/crypto.h>
 #include <openssl/rand.h>
 
@@ -17,21 +16,18 @@ namespace {
 
 const QByteArray TokenPrefix = QByteArrayLiteral("rpl_");
 
-QByteArray tokenHash(const QByteArray &token)
-{
+QByteArray tokenHash(const QByteArray &token) {
     Hasher hasher;
     hasher.add(token);
     return hasher.result();
 }
 
-bool looksLikeToken(const QByteArray &token)
-{
+bool looksLikeToken(const QByteArray &token) {
     static const QRegularExpression pattern(QStringLiteral("\\Arpl_[A-Za-z0-9_-]{43}\\z"));
     return pattern.match(QString::fromLatin1(token)).hasMatch();
 }
 
-Token tokenFromQuery(const QSqlQuery &query)
-{
+Token tokenFromQuery(const QSqlQuery &query) {
     Token token;
     token.name = query.value(0).toString();
     token.tenants = query.value(1).toString().split(u',', Qt::SkipEmptyParts);
@@ -46,16 +42,14 @@ const QString SelectColumns = QStringLiteral("name, tenants, data, created, expi
 
 } // namespace
 
-const QStringList &TokenStore::dataKinds()
-{
+const QStringList &TokenStore::dataKinds() {
     static const QStringList kinds = {QStringLiteral("audio"), QStringLiteral("metadata"),
                                       QStringLiteral("users")};
     return kinds;
 }
 
-QString TokenStore::create(const QString &name, const QStringList &tenants,
-                           const QStringList &data, int expiresDays, QString *error)
-{
+QString TokenStore::create(const QString &name, const QStringList &tenants, const QStringList &data,
+                           int expiresDays, QString *error) {
     if (!isValidId(name)) {
         *error = QStringLiteral("token name '%1' is not valid: use letters, digits, '.', '_' "
                                 "and '-', starting with a letter or digit, at most 128")
@@ -78,12 +72,14 @@ QString TokenStore::create(const QString &name, const QStringList &tenants,
     }
     for (const QString &kind : data) {
         if (!dataKinds().contains(kind)) {
-            *error = QStringLiteral("data type '%1' is unknown; use audio, metadata or users").arg(kind);
+            *error =
+                QStringLiteral("data type '%1' is unknown; use audio, metadata or users").arg(kind);
             return {};
         }
     }
     if (expiresDays < 0) {
-        *error = QStringLiteral("--expires-days must be 0 (never) or more, not %1").arg(expiresDays);
+        *error =
+            QStringLiteral("--expires-days must be 0 (never) or more, not %1").arg(expiresDays);
         return {};
     }
 
@@ -92,9 +88,9 @@ QString TokenStore::create(const QString &name, const QStringList &tenants,
         *error = QStringLiteral("the system's random number generator failed");
         return {};
     }
-    const QByteArray token = TokenPrefix
-        + QByteArray(reinterpret_cast<const char *>(random), sizeof random)
-              .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+    const QByteArray token =
+        TokenPrefix + QByteArray(reinterpret_cast<const char *>(random), sizeof random)
+                          .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
 
     const QDateTime now = QDateTime::currentDateTimeUtc();
     QSqlQuery query(Database::connection());
@@ -111,7 +107,9 @@ QString TokenStore::create(const QString &name, const QStringList &tenants,
         existing.prepare(QStringLiteral("SELECT 1 FROM tokens WHERE name = ?"));
         existing.addBindValue(name);
         if (existing.exec() && existing.next())
-            *error = QStringLiteral("a token named '%1' already exists; revoke it or choose another name").arg(name);
+            *error = QStringLiteral(
+                         "a token named '%1' already exists; revoke it or choose another name")
+                         .arg(name);
         else
             Database::exec(query, QStringLiteral("storing the token"), error);
         return {};
@@ -119,10 +117,10 @@ QString TokenStore::create(const QString &name, const QStringList &tenants,
     return QString::fromLatin1(token);
 }
 
-bool TokenStore::list(QList<Token> *tokens, QString *error)
-{
+bool TokenStore::list(QList<Token> *tokens, QString *error) {
     QSqlQuery query(Database::connection());
-    query.prepare(QStringLiteral("SELECT ") + SelectColumns + QStringLiteral(" FROM tokens ORDER BY name"));
+    query.prepare(QStringLiteral("SELECT ") + SelectColumns +
+                  QStringLiteral(" FROM tokens ORDER BY name"));
     if (!Database::exec(query, QStringLiteral("listing tokens"), error))
         return false;
     while (query.next())
@@ -130,10 +128,10 @@ bool TokenStore::list(QList<Token> *tokens, QString *error)
     return true;
 }
 
-bool TokenStore::revoke(const QString &name, QString *error)
-{
+bool TokenStore::revoke(const QString &name, QString *error) {
     QSqlQuery query(Database::connection());
-    query.prepare(QStringLiteral("UPDATE tokens SET revoked = ? WHERE name = ? AND revoked IS NULL"));
+    query.prepare(
+        QStringLiteral("UPDATE tokens SET revoked = ? WHERE name = ? AND revoked IS NULL"));
     query.addBindValue(isoUtc(QDateTime::currentDateTimeUtc()));
     query.addBindValue(name);
     if (!Database::exec(query, QStringLiteral("revoking the token"), error))
@@ -144,7 +142,8 @@ bool TokenStore::revoke(const QString &name, QString *error)
     list(&tokens, error);
     for (const Token &token : std::as_const(tokens)) {
         if (token.name == name) {
-            *error = QStringLiteral("the token '%1' was already revoked on %2").arg(name, isoUtc(token.revoked));
+            *error = QStringLiteral("the token '%1' was already revoked on %2")
+                         .arg(name, isoUtc(token.revoked));
             return false;
         }
     }
@@ -152,17 +151,18 @@ bool TokenStore::revoke(const QString &name, QString *error)
     return false;
 }
 
-bool TokenStore::authenticate(const QByteArray &authorization, Token *token, Problem *problem)
-{
+bool TokenStore::authenticate(const QByteArray &authorization, Token *token, Problem *problem) {
     const QByteArray value = authorization.trimmed();
     if (value.isEmpty()) {
-        *problem = {QStringLiteral("token-missing"),
-                    QStringLiteral("The request carries no 'Authorization: Bearer <token>' header.")};
+        *problem = {
+            QStringLiteral("token-missing"),
+            QStringLiteral("The request carries no 'Authorization: Bearer <token>' header.")};
         return false;
     }
     if (!value.startsWith("Bearer ")) {
-        *problem = {QStringLiteral("token-missing"),
-                    QStringLiteral("The Authorization header is not of the form 'Bearer <token>'.")};
+        *problem = {
+            QStringLiteral("token-missing"),
+            QStringLiteral("The Authorization header is not of the form 'Bearer <token>'.")};
         return false;
     }
     const QByteArray presented = value.mid(7).trimmed();
@@ -174,8 +174,8 @@ bool TokenStore::authenticate(const QByteArray &authorization, Token *token, Pro
     }
     const QByteArray hash = tokenHash(presented);
     QSqlQuery query(Database::connection());
-    query.prepare(QStringLiteral("SELECT ") + SelectColumns
-                  + QStringLiteral(", hash FROM tokens WHERE hash = ?"));
+    query.prepare(QStringLiteral("SELECT ") + SelectColumns +
+                  QStringLiteral(", hash FROM tokens WHERE hash = ?"));
     query.addBindValue(hash);
     QString error;
     if (!Database::exec(query, QStringLiteral("checking the token"), &error)) {
@@ -185,7 +185,8 @@ bool TokenStore::authenticate(const QByteArray &authorization, Token *token, Pro
     const QByteArray stored = query.next() ? query.value(6).toByteArray() : QByteArray();
     // Compared in constant time although the lookup already matched, so that the final
     // decision never depends on how many leading bytes agree.
-    if (stored.size() != hash.size() || CRYPTO_memcmp(stored.constData(), hash.constData(), size_t(hash.size())) != 0) {
+    if (stored.size() != hash.size() ||
+        CRYPTO_memcmp(stored.constData(), hash.constData(), size_t(hash.size())) != 0) {
         *problem = {QStringLiteral("token-invalid"),
                     QStringLiteral("The replication token is not known to this target.")};
         return false;

@@ -24,8 +24,7 @@ struct Token {
     bool allowsData(const QString &kind) const { return data.contains(kind); }
 };
 
-class TokenStore
-{
+class TokenStore {
 public:
     static const QStringList &dataKinds(); // audio, metadata, users
 

@@ -14,22 +14,19 @@ const QByteArray TusVersion = QByteArrayLiteral("1.0.0");
 const QByteArray OffsetStream = QByteArrayLiteral("application/offset+octet-stream");
 const QString UploadsPath = QStringLiteral("/api/replication/v1/uploads/");
 
-HttpResponse tusProblem(const Problem &problem)
-{
+HttpResponse tusProblem(const Problem &problem) {
     HttpResponse response = HttpResponse::problem(problem);
     TusApi::addTusHeaders(&response);
     return response;
 }
 
-void addOffsetHeaders(HttpResponse *response, qint64 offset, const QDateTime &touched)
-{
+void addOffsetHeaders(HttpResponse *response, qint64 offset, const QDateTime &touched) {
     response->setHeader("Upload-Offset", QByteArray::number(offset));
     response->setHeader("Upload-Expires", httpDate(touched.addSecs(UploadStore::ExpirySeconds)));
 }
 
 // Upload-Metadata: "key base64,key base64,key"
-bool parseMetadata(const QByteArray &header, QHash<QString, QString> *metadata, QString *error)
-{
+bool parseMetadata(const QByteArray &header, QHash<QString, QString> *metadata, QString *error) {
     const QList<QByteArray> pairs = header.split(',');
     for (const QByteArray &pair : pairs) {
         const QList<QByteArray> parts = pair.trimmed().split(' ');
@@ -38,7 +35,8 @@ bool parseMetadata(const QByteArray &header, QHash<QString, QString> *metadata, 
         const QString key = QString::fromLatin1(parts.first());
         QString value;
         if (parts.size() == 2) {
-            const auto decoded = QByteArray::fromBase64Encoding(parts.at(1), QByteArray::AbortOnBase64DecodingErrors);
+            const auto decoded = QByteArray::fromBase64Encoding(
+                parts.at(1), QByteArray::AbortOnBase64DecodingErrors);
             if (!decoded) {
                 *error = QStringLiteral("the Upload-Metadata value of '%1' is not base64").arg(key);
                 return false;
@@ -51,8 +49,7 @@ bool parseMetadata(const QByteArray &header, QHash<QString, QString> *metadata, 
 }
 
 // Feeds a request body into an upload; created per request, after its headers were checked.
-class UploadBodyHandler : public BodyHandler
-{
+class UploadBodyHandler : public BodyHandler {
 public:
     UploadBodyHandler(UploadStore &uploads, std::unique_ptr<UploadLock> lock,
                       std::unique_ptr<ChunkWriter> writer, const Upload &upload, bool creating)
@@ -60,14 +57,11 @@ public:
         , m_lock(std::move(lock))
         , m_writer(std::move(writer))
         , m_upload(upload)
-        , m_creating(creating)
-    {
-    }
+        , m_creating(creating) {}
 
     bool receive(const char *data, size_t size) override { return m_writer->write(data, size); }
 
-    HttpResponse finish() override
-    {
+    HttpResponse finish() override {
         qint64 offset = 0;
         if (auto problem = m_writer->finish(&offset)) {
             dropCreatedUpload();
@@ -81,8 +75,7 @@ public:
         return response;
     }
 
-    void abandon() override
-    {
+    void abandon() override {
         // A client that never learnt the new upload's Location cannot resume it.
         if (m_creating)
             dropCreatedUpload();
@@ -91,8 +84,7 @@ public:
     }
 
 private:
-    void dropCreatedUpload()
-    {
+    void dropCreatedUpload() {
         QString error;
         if (m_creating)
             m_uploads.remove(m_upload.id, &error);
@@ -110,58 +102,63 @@ private:
 TusApi::TusApi(const ServerConfig &config, UploadStore &uploads, const Storage &storage)
     : m_config(config)
     , m_uploads(uploads)
-    , m_storage(storage)
-{
-}
+    , m_storage(storage) {}
 
-void TusApi::addTusHeaders(HttpResponse *response)
-{
+void TusApi::addTusHeaders(HttpResponse *response) {
     response->setHeader("Tus-Resumable", TusVersion);
 }
 
-std::optional<Problem> TusApi::checkResumable(const HttpRequest &request)
-{
+std::optional<Problem> TusApi::checkResumable(const HttpRequest &request) {
     const QByteArray version = request.header("tus-resumable").trimmed();
     if (version == TusVersion)
         return std::nullopt;
-    return Problem{QStringLiteral("precondition-failed"),
-                   version.isEmpty() ? QStringLiteral("The request has no Tus-Resumable header; this target speaks tus 1.0.0.")
-                                     : QStringLiteral("Tus-Resumable '%1' is not supported; this target speaks tus 1.0.0.")
-                                           .arg(QString::fromLatin1(version.left(20)))};
+    return Problem{
+        QStringLiteral("precondition-failed"),
+        version.isEmpty()
+            ? QStringLiteral(
+                  "The request has no Tus-Resumable header; this target speaks tus 1.0.0.")
+            : QStringLiteral("Tus-Resumable '%1' is not supported; this target speaks tus 1.0.0.")
+                  .arg(QString::fromLatin1(version.left(20)))};
 }
 
-HttpResponse TusApi::options() const
-{
+HttpResponse TusApi::options() const {
     HttpResponse response = HttpResponse::noContent(204);
     addTusHeaders(&response);
     response.setHeader("Tus-Version", TusVersion);
-    response.setHeader("Tus-Extension", "creation,creation-with-upload,checksum,termination,expiration");
+    response.setHeader("Tus-Extension",
+                       "creation,creation-with-upload,checksum,termination,expiration");
     response.setHeader("Tus-Max-Size", QByteArray::number(m_config.maxUploadSize));
     response.setHeader("Tus-Checksum-Algorithm", "sha1,sha256");
     return response;
 }
 
-Routed TusApi::create(const HttpRequest &request, const Token &token)
-{
+Routed TusApi::create(const HttpRequest &request, const Token &token) {
     Routed routed;
     const auto refuse = [&routed](const QString &code, const QString &detail) {
         routed.response = tusProblem(Problem{code, detail});
         return std::move(routed);
     };
     if (!token.allowsData(QStringLiteral("audio")))
-        return refuse(QStringLiteral("data-out-of-scope"), QStringLiteral("The token '%1' may not upload audio.").arg(token.name));
+        return refuse(QStringLiteral("data-out-of-scope"),
+                      QStringLiteral("The token '%1' may not upload audio.").arg(token.name));
     const QByteArray lengthText = request.header("upload-length").trimmed();
     bool ok = false;
     Upload upload;
     upload.length = lengthText.toLongLong(&ok);
     if (lengthText.isEmpty())
-        return refuse(QStringLiteral("bad-request"), QStringLiteral("Upload-Length is missing (deferred lengths are not supported)."));
+        return refuse(
+            QStringLiteral("bad-request"),
+            QStringLiteral("Upload-Length is missing (deferred lengths are not supported)."));
     if (!ok || upload.length < 0)
-        return refuse(QStringLiteral("bad-request"), QStringLiteral("Upload-Length '%1' is not a byte count.").arg(QString::fromLatin1(lengthText.left(30))));
+        return refuse(QStringLiteral("bad-request"),
+                      QStringLiteral("Upload-Length '%1' is not a byte count.")
+                          .arg(QString::fromLatin1(lengthText.left(30))));
     if (upload.length > m_config.maxUploadSize) {
-        return refuse(QStringLiteral("too-large"), QStringLiteral("Upload-Length %1 is over this target's maximum upload size of %2 bytes.")
-                                                       .arg(upload.length)
-                                                       .arg(m_config.maxUploadSize));
+        return refuse(QStringLiteral("too-large"),
+                      QStringLiteral(
+                          "Upload-Length %1 is over this target's maximum upload size of %2 bytes.")
+                          .arg(upload.length)
+                          .arg(m_config.maxUploadSize));
     }
     QHash<QString, QString> metadata;
     QString error;
@@ -173,14 +170,22 @@ Routed TusApi::create(const HttpRequest &request, const Token &token)
     upload.sha256 = metadata.value(QStringLiteral("sha256")).toLower();
     upload.token = token.name;
     if (!isValidId(upload.tenant))
-        return refuse(QStringLiteral("bad-request"), QStringLiteral("Upload-Metadata must name a valid 'tenant', not '%1'.").arg(upload.tenant.left(140)));
+        return refuse(QStringLiteral("bad-request"),
+                      QStringLiteral("Upload-Metadata must name a valid 'tenant', not '%1'.")
+                          .arg(upload.tenant.left(140)));
     if (!token.allowsTenant(upload.tenant))
-        return refuse(QStringLiteral("tenant-out-of-scope"), QStringLiteral("The token '%1' may not upload for tenant '%2'.").arg(token.name, upload.tenant));
+        return refuse(QStringLiteral("tenant-out-of-scope"),
+                      QStringLiteral("The token '%1' may not upload for tenant '%2'.")
+                          .arg(token.name, upload.tenant));
     if (!upload.recording.isEmpty() && !isValidId(upload.recording))
-        return refuse(QStringLiteral("invalid-id"), QStringLiteral("The recording id '%1' of Upload-Metadata is not valid.").arg(upload.recording.left(140)));
+        return refuse(QStringLiteral("invalid-id"),
+                      QStringLiteral("The recording id '%1' of Upload-Metadata is not valid.")
+                          .arg(upload.recording.left(140)));
     if (!upload.sha256.isEmpty() && !isValidSha256Hex(upload.sha256))
-        return refuse(QStringLiteral("bad-request"), QStringLiteral("The 'sha256' of Upload-Metadata is not 64 hex characters."));
-    if (auto problem = m_storage.checkFree(upload.length, QStringLiteral("an upload of %1 bytes").arg(upload.length))) {
+        return refuse(QStringLiteral("bad-request"),
+                      QStringLiteral("The 'sha256' of Upload-Metadata is not 64 hex characters."));
+    if (auto problem = m_storage.checkFree(
+            upload.length, QStringLiteral("an upload of %1 bytes").arg(upload.length))) {
         routed.response = tusProblem(*problem);
         return routed;
     }
@@ -195,11 +200,12 @@ Routed TusApi::create(const HttpRequest &request, const Token &token)
     return routed;
 }
 
-std::optional<Problem> TusApi::findOwned(const QString &id, const Token &token, Upload *upload)
-{
-    const Problem unknown{QStringLiteral("not-found"), QStringLiteral("There is no upload %1 for this token.").arg(id)};
+std::optional<Problem> TusApi::findOwned(const QString &id, const Token &token, Upload *upload) {
+    const Problem unknown{QStringLiteral("not-found"),
+                          QStringLiteral("There is no upload %1 for this token.").arg(id)};
     if (!isValidUploadId(id))
-        return Problem{QStringLiteral("invalid-id"), QStringLiteral("'%1' is not an upload id.").arg(id.left(140))};
+        return Problem{QStringLiteral("invalid-id"),
+                       QStringLiteral("'%1' is not an upload id.").arg(id.left(140))};
     bool found = false;
     QString error;
     if (!m_uploads.find(id, upload, &found, &error))
@@ -208,19 +214,20 @@ std::optional<Problem> TusApi::findOwned(const QString &id, const Token &token, 
         return unknown;
     if (!upload->committedRecording.isEmpty()) {
         return Problem{QStringLiteral("not-found"),
-                       QStringLiteral("Upload %1 was committed as recording %2 and is gone.").arg(id, upload->committedRecording)};
+                       QStringLiteral("Upload %1 was committed as recording %2 and is gone.")
+                           .arg(id, upload->committedRecording)};
     }
     if (upload->expires() <= QDateTime::currentDateTimeUtc()) {
         UploadLock lock(m_uploads, id);
         if (lock.isLocked())
             m_uploads.remove(id, &error);
-        return Problem{QStringLiteral("not-found"), QStringLiteral("Upload %1 expired and was deleted.").arg(id)};
+        return Problem{QStringLiteral("not-found"),
+                       QStringLiteral("Upload %1 expired and was deleted.").arg(id)};
     }
     return std::nullopt;
 }
 
-HttpResponse TusApi::head(const QString &id, const Token &token)
-{
+HttpResponse TusApi::head(const QString &id, const Token &token) {
     Upload upload;
     if (auto problem = findOwned(id, token, &upload))
         return tusProblem(*problem);
@@ -232,33 +239,38 @@ HttpResponse TusApi::head(const QString &id, const Token &token)
     return response;
 }
 
-std::optional<Problem> TusApi::checkChunk(const HttpRequest &request, const Upload &upload, qint64 *maxBytes) const
-{
-    const QByteArray contentType = request.header("content-type").split(';').first().trimmed().toLower();
+std::optional<Problem> TusApi::checkChunk(const HttpRequest &request, const Upload &upload,
+                                          qint64 *maxBytes) const {
+    const QByteArray contentType =
+        request.header("content-type").split(';').first().trimmed().toLower();
     if (contentType != OffsetStream) {
-        return Problem{QStringLiteral("unsupported-media-type"),
-                       QStringLiteral("Upload bytes must be sent as application/offset+octet-stream, not '%1'.")
-                           .arg(QString::fromLatin1(contentType.left(60)))};
+        return Problem{
+            QStringLiteral("unsupported-media-type"),
+            QStringLiteral(
+                "Upload bytes must be sent as application/offset+octet-stream, not '%1'.")
+                .arg(QString::fromLatin1(contentType.left(60)))};
     }
     const qint64 left = upload.length - upload.offset;
     *maxBytes = qMin(m_config.maxChunkSize, left);
     if (request.contentLength > *maxBytes) {
-        return Problem{QStringLiteral("too-large"),
-                       request.contentLength > left
-                           ? QStringLiteral("The body of %1 bytes passes the end of upload %2 (%3 bytes left).")
-                                 .arg(request.contentLength)
-                                 .arg(upload.id.isEmpty() ? QStringLiteral("(new)") : upload.id)
-                                 .arg(left)
-                           : QStringLiteral("The body of %1 bytes is over this target's maximum chunk size of %2 bytes.")
-                                 .arg(request.contentLength)
-                                 .arg(m_config.maxChunkSize)};
+        return Problem{
+            QStringLiteral("too-large"),
+            request.contentLength > left
+                ? QStringLiteral(
+                      "The body of %1 bytes passes the end of upload %2 (%3 bytes left).")
+                      .arg(request.contentLength)
+                      .arg(upload.id.isEmpty() ? QStringLiteral("(new)") : upload.id)
+                      .arg(left)
+                : QStringLiteral(
+                      "The body of %1 bytes is over this target's maximum chunk size of %2 bytes.")
+                      .arg(request.contentLength)
+                      .arg(m_config.maxChunkSize)};
     }
     const qint64 expected = request.contentLength >= 0 ? request.contentLength : *maxBytes;
     return m_storage.checkFree(expected, QStringLiteral("a chunk of %1 bytes").arg(expected));
 }
 
-Routed TusApi::patch(const HttpRequest &request, const QString &id, const Token &token)
-{
+Routed TusApi::patch(const HttpRequest &request, const QString &id, const Token &token) {
     Routed routed;
     Upload upload;
     if (auto problem = findOwned(id, token, &upload)) {
@@ -269,32 +281,35 @@ Routed TusApi::patch(const HttpRequest &request, const QString &id, const Token 
     bool ok = false;
     const qint64 offset = offsetText.toLongLong(&ok);
     if (!ok || offset < 0) {
-        routed.response = tusProblem({QStringLiteral("bad-request"),
-                                      QStringLiteral("Upload-Offset '%1' is missing or not a byte count.")
-                                          .arg(QString::fromLatin1(offsetText.left(30)))});
+        routed.response =
+            tusProblem({QStringLiteral("bad-request"),
+                        QStringLiteral("Upload-Offset '%1' is missing or not a byte count.")
+                            .arg(QString::fromLatin1(offsetText.left(30)))});
         return routed;
     }
     if (offset != upload.offset) {
-        routed.response = tusProblem({QStringLiteral("offset-mismatch"),
-                                      QStringLiteral("Upload-Offset is %1 but upload %2 is at %3; HEAD it and resume from there.")
-                                          .arg(offset)
-                                          .arg(id)
-                                          .arg(upload.offset)});
+        routed.response = tusProblem(
+            {QStringLiteral("offset-mismatch"),
+             QStringLiteral(
+                 "Upload-Offset is %1 but upload %2 is at %3; HEAD it and resume from there.")
+                 .arg(offset)
+                 .arg(id)
+                 .arg(upload.offset)});
         addOffsetHeaders(&routed.response, upload.offset, upload.touched);
         return routed;
     }
     return receiveBody(request, upload, false);
 }
 
-Routed TusApi::receiveBody(const HttpRequest &request, const Upload &upload, bool creating)
-{
+Routed TusApi::receiveBody(const HttpRequest &request, const Upload &upload, bool creating) {
     Routed routed;
     auto lock = std::make_unique<UploadLock>(m_uploads, upload.id);
     qint64 maxBytes = 0;
     std::optional<Problem> problem;
     if (!lock->isLocked()) {
-        problem = Problem{QStringLiteral("offset-mismatch"),
-                          QStringLiteral("Another request is writing upload %1 right now.").arg(upload.id)};
+        problem = Problem{
+            QStringLiteral("offset-mismatch"),
+            QStringLiteral("Another request is writing upload %1 right now.").arg(upload.id)};
     }
     if (!problem)
         problem = checkChunk(request, upload, &maxBytes);
@@ -309,20 +324,22 @@ Routed TusApi::receiveBody(const HttpRequest &request, const Upload &upload, boo
         routed.response = tusProblem(*problem);
         return routed;
     }
-    routed.handler = std::make_unique<UploadBodyHandler>(m_uploads, std::move(lock), std::move(writer), upload, creating);
+    routed.handler = std::make_unique<UploadBodyHandler>(m_uploads, std::move(lock),
+                                                         std::move(writer), upload, creating);
     return routed;
 }
 
-HttpResponse TusApi::terminate(const QString &id, const Token &token)
-{
+HttpResponse TusApi::terminate(const QString &id, const Token &token) {
     Upload upload;
     if (auto problem = findOwned(id, token, &upload))
         return tusProblem(*problem);
     UploadLock lock(m_uploads, id);
     QString error;
     if (!lock.isLocked()) {
-        return tusProblem({QStringLiteral("offset-mismatch"),
-                           QStringLiteral("Upload %1 is being written; terminate it once that request ended.").arg(id)});
+        return tusProblem(
+            {QStringLiteral("offset-mismatch"),
+             QStringLiteral("Upload %1 is being written; terminate it once that request ended.")
+                 .arg(id)});
     }
     if (!m_uploads.remove(id, &error))
         return tusProblem({QStringLiteral("internal"), error});

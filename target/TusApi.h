@@ -11,8 +11,7 @@ namespace Replicall::Target {
 
 // tus 1.0.0 at /uploads: core, creation, creation-with-upload, checksum, termination,
 // expiration. Bodies stream through a ChunkWriter straight into the upload's file.
-class TusApi
-{
+class TusApi {
 public:
     TusApi(const ServerConfig &config, UploadStore &uploads, const Storage &storage);
 
@@ -29,7 +28,8 @@ public:
 private:
     std::optional<Problem> findOwned(const QString &id, const Token &token, Upload *upload);
     // Content type, size limits and disk space of a body that is about to be appended.
-    std::optional<Problem> checkChunk(const HttpRequest &request, const Upload &upload, qint64 *maxBytes) const;
+    std::optional<Problem> checkChunk(const HttpRequest &request, const Upload &upload,
+                                      qint64 *maxBytes) const;
     Routed receiveBody(const HttpRequest &request, const Upload &upload, bool creating);
 
     const ServerConfig &m_config;

@@ -8,7 +8,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlQuery>
-
 #include <openssl/rand.h>
 
 namespace Replicall::Target {
@@ -19,8 +18,7 @@ const QString SelectColumns = QStringLiteral(
     "id, token, tenant, recording, file_name, sha256, length, upload_offset, created, touched_ms, "
     "committed_recording");
 
-Upload uploadFromQuery(const QSqlQuery &query)
-{
+Upload uploadFromQuery(const QSqlQuery &query) {
     Upload upload;
     upload.id = query.value(0).toString();
     upload.token = query.value(1).toString();
@@ -38,44 +36,43 @@ Upload uploadFromQuery(const QSqlQuery &query)
 
 } // namespace
 
-QDateTime Upload::expires() const
-{
+QDateTime Upload::expires() const {
     return touched.addSecs(UploadStore::ExpirySeconds);
 }
 
 UploadStore::UploadStore(const QString &dataDir)
-    : m_uploadDir(QDir(dataDir).absoluteFilePath(QStringLiteral(".uploads")))
-{
+    : m_uploadDir(QDir(dataDir).absoluteFilePath(QStringLiteral(".uploads"))) {
     QDir().mkpath(m_uploadDir);
 }
 
-QString UploadStore::filePath(const QString &id) const
-{
+QString UploadStore::filePath(const QString &id) const {
     Q_ASSERT(isValidUploadId(id)); // callers validate; never a path from client input
     return m_uploadDir + u'/' + id;
 }
 
-bool UploadStore::create(Upload *upload, QString *error)
-{
+bool UploadStore::create(Upload *upload, QString *error) {
     unsigned char random[16];
     if (RAND_bytes(random, sizeof random) != 1) {
         *error = QStringLiteral("the system's random number generator failed");
         return false;
     }
-    upload->id = QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(random), sizeof random).toHex());
+    upload->id = QString::fromLatin1(
+        QByteArray(reinterpret_cast<const char *>(random), sizeof random).toHex());
     upload->offset = 0;
     upload->created = upload->touched = QDateTime::currentDateTimeUtc();
 
     QFile file(filePath(upload->id));
     if (!QDir().mkpath(m_uploadDir) || !file.open(QIODevice::WriteOnly | QIODevice::NewOnly)) {
-        *error = QStringLiteral("cannot create the upload file %1: %2").arg(file.fileName(), file.errorString());
+        *error = QStringLiteral("cannot create the upload file %1: %2")
+                     .arg(file.fileName(), file.errorString());
         return false;
     }
     file.close();
 
     QSqlQuery query(Database::connection());
-    query.prepare(QStringLiteral("INSERT INTO uploads (id, token, tenant, recording, file_name, sha256, "
-                                 "length, upload_offset, created, touched_ms) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)"));
+    query.prepare(QStringLiteral(
+        "INSERT INTO uploads (id, token, tenant, recording, file_name, sha256, "
+        "length, upload_offset, created, touched_ms) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)"));
     query.addBindValue(upload->id);
     query.addBindValue(upload->token);
     query.addBindValue(upload->tenant);
@@ -92,11 +89,11 @@ bool UploadStore::create(Upload *upload, QString *error)
     return true;
 }
 
-bool UploadStore::find(const QString &id, Upload *upload, bool *found, QString *error)
-{
+bool UploadStore::find(const QString &id, Upload *upload, bool *found, QString *error) {
     *found = false;
     QSqlQuery query(Database::connection());
-    query.prepare(QStringLiteral("SELECT ") + SelectColumns + QStringLiteral(" FROM uploads WHERE id = ?"));
+    query.prepare(QStringLiteral("SELECT ") + SelectColumns +
+                  QStringLiteral(" FROM uploads WHERE id = ?"));
     query.addBindValue(id);
     if (!Database::exec(query, QStringLiteral("reading the upload"), error))
         return false;
@@ -107,18 +104,17 @@ bool UploadStore::find(const QString &id, Upload *upload, bool *found, QString *
     return true;
 }
 
-bool UploadStore::setOffset(const QString &id, qint64 offset, QString *error)
-{
+bool UploadStore::setOffset(const QString &id, qint64 offset, QString *error) {
     QSqlQuery query(Database::connection());
-    query.prepare(QStringLiteral("UPDATE uploads SET upload_offset = ?, touched_ms = ? WHERE id = ?"));
+    query.prepare(
+        QStringLiteral("UPDATE uploads SET upload_offset = ?, touched_ms = ? WHERE id = ?"));
     query.addBindValue(offset);
     query.addBindValue(QDateTime::currentMSecsSinceEpoch());
     query.addBindValue(id);
     return Database::exec(query, QStringLiteral("storing the upload offset"), error);
 }
 
-bool UploadStore::remove(const QString &id, QString *error)
-{
+bool UploadStore::remove(const QString &id, QString *error) {
     {
         QMutexLocker locker(&m_mutex);
         m_hashes.remove(id);
@@ -130,8 +126,7 @@ bool UploadStore::remove(const QString &id, QString *error)
     return Database::exec(query, QStringLiteral("deleting the upload"), error);
 }
 
-int UploadStore::removeExpired(QString *error)
-{
+int UploadStore::removeExpired(QString *error) {
     QSqlQuery query(Database::connection());
     query.prepare(QStringLiteral("SELECT id FROM uploads WHERE touched_ms < ?"));
     query.addBindValue(QDateTime::currentMSecsSinceEpoch() - ExpirySeconds * 1000);
@@ -150,8 +145,7 @@ int UploadStore::removeExpired(QString *error)
     return removed;
 }
 
-bool UploadStore::tryLock(const QString &id)
-{
+bool UploadStore::tryLock(const QString &id) {
     QMutexLocker locker(&m_mutex);
     if (m_locked.contains(id))
         return false;
@@ -159,14 +153,12 @@ bool UploadStore::tryLock(const QString &id)
     return true;
 }
 
-void UploadStore::unlock(const QString &id)
-{
+void UploadStore::unlock(const QString &id) {
     QMutexLocker locker(&m_mutex);
     m_locked.remove(id);
 }
 
-bool UploadStore::hasherAt(const Upload &upload, Hasher *hasher, QString *error)
-{
+bool UploadStore::hasherAt(const Upload &upload, Hasher *hasher, QString *error) {
     {
         QMutexLocker locker(&m_mutex);
         const auto cached = m_hashes.constFind(upload.id);
@@ -179,14 +171,12 @@ bool UploadStore::hasherAt(const Upload &upload, Hasher *hasher, QString *error)
     return Hasher::hashFile(filePath(upload.id), upload.offset, hasher, error);
 }
 
-void UploadStore::keepHasher(const QString &id, qint64 offset, const Hasher &hasher)
-{
+void UploadStore::keepHasher(const QString &id, qint64 offset, const Hasher &hasher) {
     QMutexLocker locker(&m_mutex);
     m_hashes.insert(id, CachedHash{offset, hasher});
 }
 
-bool UploadStore::sha256Of(const Upload &upload, QString *hex, QString *error)
-{
+bool UploadStore::sha256Of(const Upload &upload, QString *hex, QString *error) {
     Hasher hasher;
     if (!hasherAt(upload, &hasher, error))
         return false;

@@ -8,7 +8,6 @@
 #include <QMutex>
 #include <QSet>
 #include <QString>
-
 #include <optional>
 
 namespace Replicall::Target {
@@ -31,8 +30,7 @@ struct Upload {
     QDateTime expires() const;
 };
 
-class UploadStore
-{
+class UploadStore {
 public:
     static constexpr qint64 ExpirySeconds = 24 * 60 * 60;
 
@@ -74,17 +72,13 @@ private:
 };
 
 // Holds an upload's lock for the lifetime of a request.
-class UploadLock
-{
+class UploadLock {
 public:
     UploadLock(UploadStore &store, const QString &id)
         : m_store(store)
         , m_id(id)
-        , m_locked(store.tryLock(id))
-    {
-    }
-    ~UploadLock()
-    {
+        , m_locked(store.tryLock(id)) {}
+    ~UploadLock() {
         if (m_locked)
             m_store.unlock(m_id);
     }

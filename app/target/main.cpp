@@ -4,11 +4,11 @@
 
 #include <QCoreApplication>
 
-int main(int argc, char **argv)
-{
+int main(int argc, char **argv) {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("replicall-target"));
     QCoreApplication::setApplicationVersion(QStringLiteral(REPLICALL_VERSION));
-    qSetMessagePattern(QStringLiteral("%{time yyyy-MM-ddThh:mm:ss.zzz} %{category} %{type}: %{message}"));
+    qSetMessagePattern(
+        QStringLiteral("%{time yyyy-MM-ddThh:mm:ss.zzz} %{category} %{type}: %{message}"));
     return Replicall::Target::runCli(QCoreApplication::arguments());
 }

@@ -13,7 +13,6 @@
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
-
 #include <optional>
 
 using namespace Qt::StringLiterals;
@@ -33,20 +32,17 @@ struct KnownSidecar {
 
 constexpr qint64 NotIndexed = -1;
 
-QString childPath(const QString &parent, const QString &name)
-{
+QString childPath(const QString &parent, const QString &name) {
     return parent.isEmpty() ? name : parent + u'/' + name;
 }
 
-QString parentOf(const QString &relPath)
-{
+QString parentOf(const QString &relPath) {
     const qsizetype slash = relPath.lastIndexOf(u'/');
     return slash < 0 ? QString() : relPath.left(slash);
 }
 
 // Only entries directly in the folder: the range query returns subfolders too.
-bool isDirectlyIn(const QString &path, const QString &absoluteDir)
-{
+bool isDirectlyIn(const QString &path, const QString &absoluteDir) {
     return path.indexOf(u'/', absoluteDir.size() + 1) < 0;
 }
 
@@ -58,21 +54,17 @@ public:
         , m_writer(db, batchSize)
         , m_root(std::move(root))
         , m_nowNs(nowNs)
-        , m_settleNs(settleNs)
-    {
-    }
+        , m_settleNs(settleNs) {}
 
-    bool start()
-    {
+    bool start() {
         if (!FileStat::of(m_root).isDir)
             return fail(u"the archive folder %1 does not exist or is not a folder"_s.arg(m_root));
-        return m_writer.registerSource(m_root, &result.sourceId) || fail(m_writer.lastError());
+        return m_writer.registerSource(m_root, &result.sourceId) || fail(catalogError());
     }
 
-    bool walk()
-    {
+    bool walk() {
         if (!loadFolders() || !m_writer.begin())
-            return fail(m_writer.lastError());
+            return fail(catalogError());
         QSet<QString> visited;
         QStringList pending{QString()};
         while (!pending.isEmpty()) {
@@ -92,21 +84,19 @@ public:
             }
             ++result.foldersRead;
             if (!readFolder(rel, absolute, folder, &pending))
-                return fail(m_writer.lastError());
+                return fail(catalogError());
         }
         for (auto it = m_folders.cbegin(); it != m_folders.cend(); ++it) {
             if (!visited.contains(it.key()) && !removeFolder(it.key()))
-                return fail(m_writer.lastError());
+                return fail(catalogError());
         }
-        return (m_writer.markScanned(result.sourceId) && m_writer.commit()) ||
-               fail(m_writer.lastError());
+        return (m_writer.markScanned(result.sourceId) && m_writer.commit()) || fail(catalogError());
     }
 
     // Looks at one sidecar; true when its call is in the catalog afterwards.
     // *settled turns false when the folder must be looked at again.
     bool handleSidecar(const QString &path, const std::optional<KnownSidecar> &known,
-                       bool *settled)
-    {
+                       bool *settled) {
         const FileStat sidecar = FileStat::of(path);
         if (!sidecar.exists) {
             // Gone between listing and reading, or removed in continuous mode.
@@ -155,8 +145,7 @@ public:
         return true;
     }
 
-    std::optional<KnownSidecar> knownSidecar(const QString &path)
-    {
+    std::optional<KnownSidecar> knownSidecar(const QString &path) {
         const QList<std::pair<QString, KnownSidecar>> rows =
             querySidecars(u"sidecar_path = ?"_s, {result.sourceId, path});
         if (rows.isEmpty())
@@ -164,43 +153,51 @@ public:
         return rows.first().second;
     }
 
-    QString relative(const QString &absolute) const
-    {
+    QString relative(const QString &absolute) const {
         return absolute.startsWith(m_root + u'/') ? absolute.mid(m_root.size() + 1) : absolute;
     }
 
-    bool commit() { return m_writer.commit() || fail(m_writer.lastError()); }
-    bool fail(const QString &message)
-    {
+    bool clearProblem(const QString &path) { return m_writer.clearProblem(result.sourceId, path); }
+    bool commit() { return m_writer.commit() || fail(catalogError()); }
+    bool fail(const QString &message) {
         result.ok = false;
         result.error = message;
         return false;
     }
     QString lastProblem() const { return m_lastProblem; }
-    QString writerError() const { return m_writer.lastError(); }
+    // The first catalog error of the run, read or write.
+    QString catalogError() const {
+        return m_readError.isEmpty() ? m_writer.lastError() : m_readError;
+    }
 
     IndexResult result;
 
 private:
-    QString absolutePath(const QString &rel) const
-    {
+    QString absolutePath(const QString &rel) const {
         return rel.isEmpty() ? m_root : m_root + u'/' + rel;
     }
 
     bool isRecent(const FileStat &file) const { return m_nowNs - file.mtimeNs < m_settleNs; }
 
-    static QString missingAudio(const QString &audioPath)
-    {
+    static QString missingAudio(const QString &audioPath) {
         return u"the audio file '%1' does not exist (yet)"_s.arg(QFileInfo(audioPath).fileName());
     }
 
-    bool loadFolders()
-    {
+    // A failed read is as fatal as a failed write: going on would take
+    // known calls for new ones.
+    bool exec(QSqlQuery &query) {
+        if (query.exec())
+            return true;
+        m_readError = u"cannot read the catalog: "_s + query.lastError().text();
+        return false;
+    }
+
+    bool loadFolders() {
         QSqlQuery query(m_db);
         query.prepare(u"SELECT rel_path, mtime_ns FROM source_dirs WHERE source_id = ?"_s);
         query.addBindValue(result.sourceId);
-        if (!query.exec())
-            return fail(u"cannot read the catalog's folders: "_s + query.lastError().text());
+        if (!exec(query))
+            return false;
         while (query.next()) {
             const QString rel = query.value(0).toString();
             m_folders.insert(rel, query.value(1).toLongLong());
@@ -211,8 +208,7 @@ private:
     }
 
     QList<std::pair<QString, KnownSidecar>> querySidecars(const QString &where,
-                                                          const QVariantList &values)
-    {
+                                                          const QVariantList &values) {
         QList<std::pair<QString, KnownSidecar>> rows;
         QSqlQuery query(m_db);
         query.setForwardOnly(true);
@@ -221,7 +217,8 @@ private:
                       where);
         for (const QVariant &value : values)
             query.addBindValue(value);
-        query.exec();
+        if (!exec(query))
+            return rows;
         while (query.next()) {
             rows.append({query.value(0).toString(),
                          KnownSidecar{query.value(1).toString(), query.value(2).toLongLong(),
@@ -231,19 +228,17 @@ private:
         return rows;
     }
 
-    std::optional<QString> sidecarOwning(const QString &id)
-    {
+    std::optional<QString> sidecarOwning(const QString &id) {
         QSqlQuery query(m_db);
         query.prepare(u"SELECT sidecar_path FROM recordings WHERE source_id = ? AND id = ?"_s);
         query.addBindValue(result.sourceId);
         query.addBindValue(id);
-        if (query.exec() && query.next())
+        if (exec(query) && query.next())
             return query.value(0).toString();
         return std::nullopt;
     }
 
-    QSet<QString> problemPathsIn(const QString &absolute)
-    {
+    QSet<QString> problemPathsIn(const QString &absolute) {
         QSet<QString> paths;
         QSqlQuery query(m_db);
         query.prepare(u"SELECT sidecar_path FROM source_problems WHERE source_id = ? AND "
@@ -251,7 +246,7 @@ private:
         query.addBindValue(result.sourceId);
         query.addBindValue(pathRangeStart(absolute));
         query.addBindValue(pathRangeEnd(absolute));
-        query.exec();
+        exec(query);
         while (query.next()) {
             const QString path = query.value(0).toString();
             if (isDirectlyIn(path, absolute))
@@ -261,29 +256,37 @@ private:
     }
 
     bool readFolder(const QString &rel, const QString &absolute, const FileStat &folder,
-                    QStringList *pending)
-    {
+                    QStringList *pending) {
         QHash<QString, KnownSidecar> known;
-        const auto rows = querySidecars(u"sidecar_path >= ? AND sidecar_path < ?"_s,
-                                        {result.sourceId, pathRangeStart(absolute),
-                                         pathRangeEnd(absolute)});
+        const auto rows =
+            querySidecars(u"sidecar_path >= ? AND sidecar_path < ?"_s,
+                          {result.sourceId, pathRangeStart(absolute), pathRangeEnd(absolute)});
         for (const auto &[path, sidecar] : rows) {
             if (isDirectlyIn(path, absolute))
                 known.insert(path, sidecar);
         }
         const QSet<QString> oldProblems = problemPathsIn(absolute);
+        if (!m_readError.isEmpty())
+            return false;
         m_problemPaths.clear();
 
         bool settled = !isRecent(folder);
         // Without QDir::Hidden, names starting with '.' (temporary files) are
         // not listed; symbolic links are not followed so a loop cannot trap us.
-        QDirIterator entries(absolute, QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot |
-                                           QDir::NoSymLinks);
+        QDirIterator entries(absolute,
+                             QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::NoSymLinks);
         while (entries.hasNext()) {
             entries.next();
             const QString name = entries.fileName();
             if (entries.fileInfo().isDir()) {
-                pending->append(childPath(rel, name));
+                // Stored before it is read: should the run stop before it
+                // gets there, the next run, skipping this folder as
+                // unchanged, still finds the subfolder to read.
+                const QString child = childPath(rel, name);
+                if (!m_folders.contains(child) &&
+                    !m_writer.setDirMtime(result.sourceId, child, NotIndexed))
+                    return false;
+                pending->append(child);
                 continue;
             }
             if (!name.endsWith(".json"_L1) || (rel.isEmpty() && name == "users.json"_L1))
@@ -291,7 +294,7 @@ private:
             const QString path = absolute + u'/' + name;
             const std::optional<KnownSidecar> before =
                 known.contains(path) ? std::optional(known.take(path)) : std::nullopt;
-            if (!handleSidecar(path, before, &settled) && !m_writer.lastError().isEmpty())
+            if (!handleSidecar(path, before, &settled) && !catalogError().isEmpty())
                 return false;
         }
         for (const KnownSidecar &gone : std::as_const(known)) {
@@ -308,8 +311,7 @@ private:
         return m_writer.setDirMtime(result.sourceId, rel, settled ? folder.mtimeNs : NotIndexed);
     }
 
-    bool recheckAudio(const QString &path, const KnownSidecar &known, bool *settled)
-    {
+    bool recheckAudio(const QString &path, const KnownSidecar &known, bool *settled) {
         if (known.audioPath.isEmpty())
             return true;
         const FileStat audio = FileStat::of(known.audioPath);
@@ -325,14 +327,12 @@ private:
         return m_writer.updateAudio(result.sourceId, known.id, audio);
     }
 
-    bool removeRow(const QString &id)
-    {
+    bool removeRow(const QString &id) {
         ++result.removed;
         return m_writer.removeRecording(result.sourceId, id);
     }
 
-    bool removeFolder(const QString &rel)
-    {
+    bool removeFolder(const QString &rel) {
         int removed = 0;
         const QString absolute = absolutePath(rel);
         if (!m_writer.removeRecordingsUnder(result.sourceId, absolute, &removed) ||
@@ -344,8 +344,7 @@ private:
     }
 
     // Records the problem; always "false" since the call is not in the catalog.
-    bool problem(const QString &path, const QString &reason, bool *settled)
-    {
+    bool problem(const QString &path, const QString &reason, bool *settled) {
         *settled = false;
         m_problemPaths.insert(path);
         m_lastProblem = relative(path) + u": "_s + reason;
@@ -363,40 +362,38 @@ private:
     QHash<QString, QStringList> m_children; // rel_path -> stored subfolders
     QSet<QString> m_problemPaths;           // problems found in the current folder
     QString m_lastProblem;
+    QString m_readError;
 };
 
-QString cleanAbsolute(const QString &path)
-{
+QString cleanAbsolute(const QString &path) {
     return QDir::cleanPath(QFileInfo(path).absoluteFilePath());
 }
 
 } // namespace
 
 ArchiveIndexer::ArchiveIndexer(const QString &archiveDir)
-    : ArchiveIndexer(archiveDir, Database::connection())
-{
-}
+    : ArchiveIndexer(archiveDir, QSqlDatabase()) {}
 
 ArchiveIndexer::ArchiveIndexer(const QString &archiveDir, QSqlDatabase db)
     : m_root(cleanAbsolute(archiveDir))
     , m_db(std::move(db))
-    , m_now([] { return QDateTime::currentDateTimeUtc(); })
-{
+    , m_now([] { return QDateTime::currentDateTimeUtc(); }) {}
+
+QSqlDatabase ArchiveIndexer::connection() const {
+    return m_db.isValid() ? m_db : Database::connection();
 }
 
-IndexResult ArchiveIndexer::index()
-{
-    IndexRun run(m_db, m_root, m_now().toMSecsSinceEpoch() * 1'000'000, m_settleMs * 1'000'000,
-                 m_batchSize);
+IndexResult ArchiveIndexer::index() {
+    IndexRun run(connection(), m_root, m_now().toMSecsSinceEpoch() * 1'000'000,
+                 m_settleMs * 1'000'000, m_batchSize);
     if (run.start() && run.walk())
         run.result.ok = true;
     return run.result;
 }
 
-bool ArchiveIndexer::indexOne(const QString &sidecarPath, QString *error)
-{
-    IndexRun run(m_db, m_root, m_now().toMSecsSinceEpoch() * 1'000'000, m_settleMs * 1'000'000,
-                 m_batchSize);
+bool ArchiveIndexer::indexOne(const QString &sidecarPath, QString *error) {
+    IndexRun run(connection(), m_root, m_now().toMSecsSinceEpoch() * 1'000'000,
+                 m_settleMs * 1'000'000, m_batchSize);
     const QString path = cleanAbsolute(sidecarPath);
     auto failWith = [error](const QString &message) {
         if (error)
@@ -404,17 +401,18 @@ bool ArchiveIndexer::indexOne(const QString &sidecarPath, QString *error)
         return false;
     };
     const QString name = QFileInfo(path).fileName();
-    if (!path.startsWith(m_root + u'/') || !name.endsWith(".json"_L1) ||
-        name.startsWith(u'.') || path == m_root + "/users.json"_L1)
+    if (!path.startsWith(m_root + u'/') || !name.endsWith(".json"_L1) || name.startsWith(u'.') ||
+        path == m_root + "/users.json"_L1)
         return failWith(u"%1 is not a sidecar inside the archive %2"_s.arg(path, m_root));
     if (!run.start())
         return failWith(run.result.error);
     bool settled = true;
-    const bool indexed = run.handleSidecar(path, run.knownSidecar(path), &settled);
+    const bool indexed =
+        run.handleSidecar(path, run.knownSidecar(path), &settled) && run.clearProblem(path);
     if (!run.commit())
         return failWith(run.result.error);
     if (!indexed)
-        return failWith(run.writerError().isEmpty() ? run.lastProblem() : run.writerError());
+        return failWith(run.catalogError().isEmpty() ? run.lastProblem() : run.catalogError());
     if (error)
         error->clear();
     return true;

@@ -5,7 +5,6 @@
 #include <QSqlDatabase>
 #include <QString>
 #include <QStringList>
-
 #include <functional>
 
 namespace Replicall {
@@ -13,14 +12,14 @@ namespace Replicall {
 // What one index run changed in the catalog.
 struct IndexResult {
     bool ok = false;
-    QString error;           // why the run failed as a whole (ok == false)
+    QString error; // why the run failed as a whole (ok == false)
     qint64 sourceId = 0;
     int added = 0;
     int updated = 0;
     int removed = 0;
-    QStringList problems;    // "acme/2026/11/20/c-1.json: field 'start' is missing"
-    int foldersRead = 0;     // folders whose entries were listed
-    int foldersSkipped = 0;  // folders unchanged since the last run
+    QStringList problems;   // "acme/2026/11/20/c-1.json: field 'start' is missing"
+    int foldersRead = 0;    // folders whose entries were listed
+    int foldersSkipped = 0; // folders unchanged since the last run
 };
 
 // Keeps the catalog of one recording archive in step with the folder.
@@ -38,6 +37,8 @@ struct IndexResult {
 // That also covers a file written in the same clock tick as our stat.
 class ArchiveIndexer {
 public:
+    // Without a database, each call uses the calling thread's
+    // Database::connection(), so the indexer may run on a worker thread.
     explicit ArchiveIndexer(const QString &archiveDir);
     ArchiveIndexer(const QString &archiveDir, QSqlDatabase db);
 
@@ -56,6 +57,8 @@ public:
     bool indexOne(const QString &sidecarPath, QString *error);
 
 private:
+    QSqlDatabase connection() const;
+
     QString m_root;
     QSqlDatabase m_db;
     std::function<QDateTime()> m_now;

@@ -15,8 +15,7 @@ using namespace Qt::StringLiterals;
 namespace Replicall {
 namespace {
 
-QStringList stringList(const QString &jsonArrayText)
-{
+QStringList stringList(const QString &jsonArrayText) {
     QStringList values;
     const QJsonArray array = QJsonDocument::fromJson(jsonArrayText.toUtf8()).array();
     for (const QJsonValue &value : array)
@@ -25,8 +24,7 @@ QStringList stringList(const QString &jsonArrayText)
 }
 
 // "" or " AND tenant IN (?,?)" with the tenants appended to values.
-QString tenantClause(const QStringList &tenants, QVariantList *values)
-{
+QString tenantClause(const QStringList &tenants, QVariantList *values) {
     if (tenants.isEmpty())
         return {};
     QStringList marks;
@@ -40,24 +38,18 @@ QString tenantClause(const QStringList &tenants, QVariantList *values)
 } // namespace
 
 CatalogReader::CatalogReader()
-    : CatalogReader(Database::connection())
-{
-}
+    : CatalogReader(Database::connection()) {}
 
 CatalogReader::CatalogReader(QSqlDatabase db)
-    : m_db(std::move(db))
-{
-}
+    : m_db(std::move(db)) {}
 
-QString CatalogReader::columns()
-{
+QString CatalogReader::columns() {
     return u"id, tenant, start_utc, duration_ms, direction, caller_number, caller_name, "
            "callee_number, callee_name, users, groups, categories, sidecar_path, audio_path, "
            "audio_size, audio_mtime_ns, metadata_sha256, metadata"_s;
 }
 
-Recording CatalogReader::fromQuery(const QSqlQuery &query)
-{
+Recording CatalogReader::fromQuery(const QSqlQuery &query) {
     Recording r;
     r.id = query.value(0).toString();
     r.tenant = query.value(1).toString();
@@ -80,8 +72,7 @@ Recording CatalogReader::fromQuery(const QSqlQuery &query)
     return r;
 }
 
-bool CatalogReader::run(QSqlQuery &query, const QString &sql, const QVariantList &values) const
-{
+bool CatalogReader::run(QSqlQuery &query, const QString &sql, const QVariantList &values) const {
     query.setForwardOnly(true);
     if (!query.prepare(sql)) {
         m_error = u"catalog query failed: "_s + query.lastError().text();
@@ -97,8 +88,7 @@ bool CatalogReader::run(QSqlQuery &query, const QString &sql, const QVariantList
     return true;
 }
 
-std::optional<qint64> CatalogReader::sourceIdFor(const QString &archiveDir) const
-{
+std::optional<qint64> CatalogReader::sourceIdFor(const QString &archiveDir) const {
     QSqlQuery query(m_db);
     const QString path = QDir::cleanPath(QFileInfo(archiveDir).absoluteFilePath());
     if (run(query, u"SELECT id FROM sources WHERE path = ?"_s, {path}) && query.next())
@@ -106,16 +96,14 @@ std::optional<qint64> CatalogReader::sourceIdFor(const QString &archiveDir) cons
     return std::nullopt;
 }
 
-QDateTime CatalogReader::scannedAt(qint64 sourceId) const
-{
+QDateTime CatalogReader::scannedAt(qint64 sourceId) const {
     QSqlQuery query(m_db);
     if (run(query, u"SELECT scanned_at FROM sources WHERE id = ?"_s, {sourceId}) && query.next())
         return Database::timeFromText(query.value(0).toString());
     return {};
 }
 
-QList<Recording> CatalogReader::recordings(qint64 sourceId, const QStringList &tenants) const
-{
+QList<Recording> CatalogReader::recordings(qint64 sourceId, const QStringList &tenants) const {
     QVariantList values{sourceId};
     const QString sql = u"SELECT "_s + columns() + u" FROM recordings WHERE source_id = ?"_s +
                         tenantClause(tenants, &values) + u" ORDER BY start_utc, id"_s;
@@ -128,8 +116,7 @@ QList<Recording> CatalogReader::recordings(qint64 sourceId, const QStringList &t
     return result;
 }
 
-std::optional<Recording> CatalogReader::recording(qint64 sourceId, const QString &id) const
-{
+std::optional<Recording> CatalogReader::recording(qint64 sourceId, const QString &id) const {
     QSqlQuery query(m_db);
     const QString sql =
         u"SELECT "_s + columns() + u" FROM recordings WHERE source_id = ? AND id = ?"_s;
@@ -138,19 +125,17 @@ std::optional<Recording> CatalogReader::recording(qint64 sourceId, const QString
     return std::nullopt;
 }
 
-qint64 CatalogReader::count(qint64 sourceId, const QStringList &tenants) const
-{
+qint64 CatalogReader::count(qint64 sourceId, const QStringList &tenants) const {
     QVariantList values{sourceId};
-    const QString sql = u"SELECT count(*) FROM recordings WHERE source_id = ?"_s +
-                        tenantClause(tenants, &values);
+    const QString sql =
+        u"SELECT count(*) FROM recordings WHERE source_id = ?"_s + tenantClause(tenants, &values);
     QSqlQuery query(m_db);
     if (run(query, sql, values) && query.next())
         return query.value(0).toLongLong();
     return 0;
 }
 
-QStringList CatalogReader::tenants(qint64 sourceId) const
-{
+QStringList CatalogReader::tenants(qint64 sourceId) const {
     QStringList result;
     QSqlQuery query(m_db);
     if (run(query, u"SELECT DISTINCT tenant FROM recordings WHERE source_id = ? ORDER BY 1"_s,
@@ -161,8 +146,7 @@ QStringList CatalogReader::tenants(qint64 sourceId) const
     return result;
 }
 
-QStringList CatalogReader::distinctFromArrays(qint64 sourceId, const QString &column) const
-{
+QStringList CatalogReader::distinctFromArrays(qint64 sourceId, const QString &column) const {
     // column is one of our own constants, never user input.
     QStringList result;
     QSqlQuery query(m_db);
@@ -175,23 +159,19 @@ QStringList CatalogReader::distinctFromArrays(qint64 sourceId, const QString &co
     return result;
 }
 
-QStringList CatalogReader::categories(qint64 sourceId) const
-{
+QStringList CatalogReader::categories(qint64 sourceId) const {
     return distinctFromArrays(sourceId, u"categories"_s);
 }
 
-QStringList CatalogReader::users(qint64 sourceId) const
-{
+QStringList CatalogReader::users(qint64 sourceId) const {
     return distinctFromArrays(sourceId, u"users"_s);
 }
 
-QStringList CatalogReader::groups(qint64 sourceId) const
-{
+QStringList CatalogReader::groups(qint64 sourceId) const {
     return distinctFromArrays(sourceId, u"groups"_s);
 }
 
-QList<SourceProblem> CatalogReader::problems(qint64 sourceId) const
-{
+QList<SourceProblem> CatalogReader::problems(qint64 sourceId) const {
     QList<SourceProblem> result;
     QSqlQuery query(m_db);
     if (run(query,

@@ -8,7 +8,6 @@
 #include <QSqlDatabase>
 #include <QString>
 #include <QStringList>
-
 #include <optional>
 
 class QSqlQuery;
@@ -35,6 +34,8 @@ public:
     QDateTime scannedAt(qint64 sourceId) const;
 
     // Ordered by start time, then id. tenants empty = every tenant.
+    // Holds every row in memory: for a large catalog select columns() with
+    // a narrower WHERE (the filter's SQL) and read rows with fromQuery().
     QList<Recording> recordings(qint64 sourceId, const QStringList &tenants = {}) const;
     std::optional<Recording> recording(qint64 sourceId, const QString &id) const;
     qint64 count(qint64 sourceId, const QStringList &tenants = {}) const;

@@ -14,58 +14,48 @@ using namespace Qt::StringLiterals;
 namespace Replicall {
 namespace {
 
-QString jsonArrayText(const QStringList &values)
-{
+QString jsonArrayText(const QStringList &values) {
     return QString::fromUtf8(
         QJsonDocument(QJsonArray::fromStringList(values)).toJson(QJsonDocument::Compact));
 }
 
-QString jsonObjectText(const QJsonObject &object)
-{
+QString jsonObjectText(const QJsonObject &object) {
     return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
 }
 
 // The archive's own folder is the empty relative path, which must not be
 // bound as NULL.
-QString nonNull(const QString &text)
-{
+QString nonNull(const QString &text) {
     return text.isNull() ? u""_s : text;
 }
 
-QString nowText()
-{
+QString nowText() {
     return Database::timeText(QDateTime::currentDateTimeUtc());
 }
 
 } // namespace
 
-QString pathRangeStart(const QString &absoluteDir)
-{
+QString pathRangeStart(const QString &absoluteDir) {
     return absoluteDir + u'/';
 }
 
 // '0' is the character after '/', so [dir/, dir0) holds exactly the paths below dir.
-QString pathRangeEnd(const QString &absoluteDir)
-{
+QString pathRangeEnd(const QString &absoluteDir) {
     return absoluteDir + u'0';
 }
 
 CatalogWriter::CatalogWriter(QSqlDatabase db, int batchSize)
     : m_db(std::move(db))
-    , m_batchSize(qMax(1, batchSize))
-{
-}
+    , m_batchSize(qMax(1, batchSize)) {}
 
-CatalogWriter::~CatalogWriter()
-{
+CatalogWriter::~CatalogWriter() {
     // An unfinished batch is rolled back: the caller failed and reported it,
     // and a half-written folder is re-read on the next scan anyway.
     if (m_inTransaction)
         m_db.rollback();
 }
 
-bool CatalogWriter::begin()
-{
+bool CatalogWriter::begin() {
     if (!m_db.transaction()) {
         m_error = u"cannot start a catalog transaction: "_s + m_db.lastError().text();
         return false;
@@ -75,8 +65,7 @@ bool CatalogWriter::begin()
     return true;
 }
 
-bool CatalogWriter::commit()
-{
+bool CatalogWriter::commit() {
     if (!m_inTransaction)
         return true;
     m_inTransaction = false;
@@ -88,15 +77,13 @@ bool CatalogWriter::commit()
     return true;
 }
 
-bool CatalogWriter::wrote()
-{
+bool CatalogWriter::wrote() {
     if (!m_inTransaction || ++m_pending < m_batchSize)
         return true;
     return commit() && begin();
 }
 
-bool CatalogWriter::exec(const QString &sql, const QVariantList &values, int *rowsAffected)
-{
+bool CatalogWriter::exec(const QString &sql, const QVariantList &values, int *rowsAffected) {
     QSqlQuery query(m_db);
     if (!query.prepare(sql)) {
         m_error = u"catalog query failed: "_s + query.lastError().text();
@@ -113,8 +100,7 @@ bool CatalogWriter::exec(const QString &sql, const QVariantList &values, int *ro
     return wrote();
 }
 
-bool CatalogWriter::registerSource(const QString &path, qint64 *sourceId)
-{
+bool CatalogWriter::registerSource(const QString &path, qint64 *sourceId) {
     if (!exec(u"INSERT OR IGNORE INTO sources(path) VALUES(?)"_s, {path}))
         return false;
     QSqlQuery query(m_db);
@@ -128,14 +114,12 @@ bool CatalogWriter::registerSource(const QString &path, qint64 *sourceId)
     return true;
 }
 
-bool CatalogWriter::markScanned(qint64 sourceId)
-{
+bool CatalogWriter::markScanned(qint64 sourceId) {
     return exec(u"UPDATE sources SET scanned_at = ? WHERE id = ?"_s, {nowText(), sourceId});
 }
 
 bool CatalogWriter::upsert(qint64 sourceId, const Recording &r, const FileStat &sidecar,
-                           const FileStat &audio)
-{
+                           const FileStat &audio) {
     // start_utc keeps whole seconds in the database's one time format so
     // that string comparisons in filters order correctly.
     const QDateTime start = r.start.toUTC();
@@ -144,76 +128,85 @@ bool CatalogWriter::upsert(qint64 sourceId, const Recording &r, const FileStat &
                 "users, groups, categories, sidecar_path, sidecar_mtime_ns, sidecar_size, "
                 "audio_path, audio_size, audio_mtime_ns, metadata_sha256, metadata) "
                 "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"_s,
-                {sourceId, r.id, r.tenant, Database::timeText(start),
-                 start.date().toString(Qt::ISODate), r.durationMs, r.direction, r.callerNumber,
-                 r.callerName, r.calleeNumber, r.calleeName, jsonArrayText(r.users),
-                 jsonArrayText(r.groups), jsonArrayText(r.categories), r.sidecarPath,
-                 sidecar.mtimeNs, sidecar.size, r.audioPath, r.audioPath.isEmpty() ? 0 : audio.size,
-                 r.audioPath.isEmpty() ? 0 : audio.mtimeNs, QString::fromLatin1(r.metadataSha256),
+                {sourceId,
+                 r.id,
+                 r.tenant,
+                 Database::timeText(start),
+                 start.date().toString(Qt::ISODate),
+                 r.durationMs,
+                 r.direction,
+                 r.callerNumber,
+                 r.callerName,
+                 r.calleeNumber,
+                 r.calleeName,
+                 jsonArrayText(r.users),
+                 jsonArrayText(r.groups),
+                 jsonArrayText(r.categories),
+                 r.sidecarPath,
+                 sidecar.mtimeNs,
+                 sidecar.size,
+                 r.audioPath,
+                 r.audioPath.isEmpty() ? 0 : audio.size,
+                 r.audioPath.isEmpty() ? 0 : audio.mtimeNs,
+                 QString::fromLatin1(r.metadataSha256),
                  jsonObjectText(r.metadata)});
 }
 
-bool CatalogWriter::updateAudio(qint64 sourceId, const QString &id, const FileStat &audio)
-{
+bool CatalogWriter::updateAudio(qint64 sourceId, const QString &id, const FileStat &audio) {
     return exec(u"UPDATE recordings SET audio_size = ?, audio_mtime_ns = ? "
                 "WHERE source_id = ? AND id = ?"_s,
                 {audio.size, audio.mtimeNs, sourceId, id});
 }
 
-bool CatalogWriter::updateSidecar(const Recording &r, const FileStat &sidecar, int *rows)
-{
-    return exec(u"UPDATE recordings SET categories = ?, metadata = ?, metadata_sha256 = ?, "
-                "sidecar_mtime_ns = ?, sidecar_size = ? WHERE source_id IN (SELECT id FROM sources) "
-                "AND sidecar_path = ? AND id = ?"_s,
-                {jsonArrayText(r.categories), jsonObjectText(r.metadata),
-                 QString::fromLatin1(r.metadataSha256), sidecar.mtimeNs, sidecar.size,
-                 r.sidecarPath, r.id},
-                rows);
+bool CatalogWriter::updateSidecar(const Recording &r, const FileStat &before, const FileStat &after,
+                                  int *rows) {
+    // "source_id IN" lets SQLite use the (source_id, sidecar_path) index.
+    return exec(
+        u"UPDATE recordings SET categories = ?, metadata = ?, metadata_sha256 = ?, "
+        "sidecar_mtime_ns = ?, sidecar_size = ? WHERE source_id IN (SELECT id FROM sources) "
+        "AND sidecar_path = ? AND id = ? AND sidecar_mtime_ns = ? AND sidecar_size = ?"_s,
+        {jsonArrayText(r.categories), jsonObjectText(r.metadata),
+         QString::fromLatin1(r.metadataSha256), after.mtimeNs, after.size, r.sidecarPath, r.id,
+         before.mtimeNs, before.size},
+        rows);
 }
 
-bool CatalogWriter::removeRecording(qint64 sourceId, const QString &id)
-{
+bool CatalogWriter::removeRecording(qint64 sourceId, const QString &id) {
     return exec(u"DELETE FROM recordings WHERE source_id = ? AND id = ?"_s, {sourceId, id});
 }
 
 bool CatalogWriter::removeRecordingsUnder(qint64 sourceId, const QString &absoluteDir,
-                                          int *removed)
-{
+                                          int *removed) {
     return exec(u"DELETE FROM recordings WHERE source_id = ? AND sidecar_path >= ? "
                 "AND sidecar_path < ?"_s,
                 {sourceId, pathRangeStart(absoluteDir), pathRangeEnd(absoluteDir)}, removed);
 }
 
 bool CatalogWriter::setProblem(qint64 sourceId, const QString &sidecarPath,
-                               const QString &problem)
-{
+                               const QString &problem) {
     return exec(u"INSERT OR REPLACE INTO source_problems(source_id, sidecar_path, problem, "
                 "seen_at) VALUES(?,?,?,?)"_s,
                 {sourceId, sidecarPath, problem, nowText()});
 }
 
-bool CatalogWriter::clearProblem(qint64 sourceId, const QString &sidecarPath)
-{
+bool CatalogWriter::clearProblem(qint64 sourceId, const QString &sidecarPath) {
     return exec(u"DELETE FROM source_problems WHERE source_id = ? AND sidecar_path = ?"_s,
                 {sourceId, sidecarPath});
 }
 
-bool CatalogWriter::clearProblemsUnder(qint64 sourceId, const QString &absoluteDir)
-{
+bool CatalogWriter::clearProblemsUnder(qint64 sourceId, const QString &absoluteDir) {
     return exec(u"DELETE FROM source_problems WHERE source_id = ? AND sidecar_path >= ? "
                 "AND sidecar_path < ?"_s,
                 {sourceId, pathRangeStart(absoluteDir), pathRangeEnd(absoluteDir)});
 }
 
-bool CatalogWriter::setDirMtime(qint64 sourceId, const QString &relPath, qint64 mtimeNs)
-{
+bool CatalogWriter::setDirMtime(qint64 sourceId, const QString &relPath, qint64 mtimeNs) {
     return exec(u"INSERT OR REPLACE INTO source_dirs(source_id, rel_path, mtime_ns) "
                 "VALUES(?,?,?)"_s,
                 {sourceId, nonNull(relPath), mtimeNs});
 }
 
-bool CatalogWriter::removeDirs(qint64 sourceId, const QString &relPath)
-{
+bool CatalogWriter::removeDirs(qint64 sourceId, const QString &relPath) {
     return exec(u"DELETE FROM source_dirs WHERE source_id = ? AND (rel_path = ? OR "
                 "(rel_path >= ? AND rel_path < ?))"_s,
                 {sourceId, relPath, pathRangeStart(relPath), pathRangeEnd(relPath)});

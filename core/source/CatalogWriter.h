@@ -34,8 +34,10 @@ public:
                 const FileStat &audio);
     bool updateAudio(qint64 sourceId, const QString &id, const FileStat &audio);
     // The new sidecar content after a category change, so the next scan
-    // sees the file as known.
-    bool updateSidecar(const Recording &r, const FileStat &sidecar, int *rows);
+    // sees the file as known; only rows that knew the file as it was before
+    // (a change by the recorder in between stays for the next scan to see).
+    bool updateSidecar(const Recording &r, const FileStat &before, const FileStat &after,
+                       int *rows);
     bool removeRecording(qint64 sourceId, const QString &id);
     // Every recording whose sidecar lies below the folder (any depth).
     bool removeRecordingsUnder(qint64 sourceId, const QString &absoluteDir, int *removed);

@@ -16,8 +16,7 @@ using namespace Qt::StringLiterals;
 namespace Replicall {
 
 QStringList CategoryActions::changed(QStringList categories, const QStringList &assign,
-                                     const QStringList &unassign)
-{
+                                     const QStringList &unassign) {
     for (const QString &category : unassign)
         categories.removeAll(category);
     for (const QString &category : assign) {
@@ -29,8 +28,7 @@ QStringList CategoryActions::changed(QStringList categories, const QStringList &
 
 bool CategoryActions::apply(const QString &sidecarPath, const QStringList &assign,
                             const QStringList &unassign, QString *newMetadataSha256,
-                            QString *error)
-{
+                            QString *error) {
     const QString name = QFileInfo(sidecarPath).fileName();
     auto fail = [error, &name](const QString &reason) {
         if (error)
@@ -42,6 +40,7 @@ bool CategoryActions::apply(const QString &sidecarPath, const QStringList &assig
             return fail(u"a category name is empty"_s);
     }
 
+    const FileStat before = FileStat::of(sidecarPath);
     QString reason;
     std::optional<Recording> r = Sidecar::readFile(sidecarPath, &reason);
     if (!r)
@@ -61,7 +60,7 @@ bool CategoryActions::apply(const QString &sidecarPath, const QStringList &assig
 
         int rows = 0;
         CatalogWriter catalog(Database::connection());
-        if (!catalog.updateSidecar(*r, FileStat::of(sidecarPath), &rows))
+        if (!catalog.updateSidecar(*r, before, FileStat::of(sidecarPath), &rows))
             return fail(catalog.lastError());
     }
     if (newMetadataSha256)

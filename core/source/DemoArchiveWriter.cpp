@@ -11,7 +11,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRandomGenerator>
-
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
@@ -22,13 +21,13 @@ using namespace Qt::StringLiterals;
 namespace Replicall {
 namespace {
 
-const QStringList FirstNames{u"Alice"_s, u"Bernd"_s,  u"Chiara"_s, u"Deniz"_s, u"Emma"_s,
-                             u"Felix"_s, u"Greta"_s,  u"Hannes"_s, u"Ines"_s,  u"Jonas"_s,
-                             u"Klara"_s, u"Lukas"_s,  u"Mia"_s,    u"Noah"_s,  u"Olga"_s,
-                             u"Paul"_s,  u"Rosa"_s,   u"Sven"_s,   u"Tanja"_s, u"Yusuf"_s};
-const QStringList LastNames{u"Smith"_s,   u"Müller"_s, u"Schmidt"_s, u"Kowalski"_s,
-                            u"Yilmaz"_s,  u"Weber"_s,  u"Rossi"_s,   u"Fischer"_s,
-                            u"Novak"_s,   u"Becker"_s, u"Hoffmann"_s, u"Jansen"_s};
+const QStringList FirstNames{u"Alice"_s, u"Bernd"_s, u"Chiara"_s, u"Deniz"_s, u"Emma"_s,
+                             u"Felix"_s, u"Greta"_s, u"Hannes"_s, u"Ines"_s,  u"Jonas"_s,
+                             u"Klara"_s, u"Lukas"_s, u"Mia"_s,    u"Noah"_s,  u"Olga"_s,
+                             u"Paul"_s,  u"Rosa"_s,  u"Sven"_s,   u"Tanja"_s, u"Yusuf"_s};
+const QStringList LastNames{u"Smith"_s,  u"Müller"_s, u"Schmidt"_s,  u"Kowalski"_s,
+                            u"Yilmaz"_s, u"Weber"_s,  u"Rossi"_s,    u"Fischer"_s,
+                            u"Novak"_s,  u"Becker"_s, u"Hoffmann"_s, u"Jansen"_s};
 const QStringList Groups{u"g-sales"_s, u"g-support"_s, u"g-billing"_s};
 const QStringList Categories{u"complaint"_s, u"sales-lead"_s, u"vip"_s, u"follow-up"_s,
                              u"training"_s};
@@ -47,8 +46,7 @@ struct Call {
     quint32 audioSeed = 0;
 };
 
-QString tenantName(const QString &id)
-{
+QString tenantName(const QString &id) {
     if (id == "acme"_L1)
         return u"ACME Corp"_s;
     if (id == "globex"_L1)
@@ -56,16 +54,14 @@ QString tenantName(const QString &id)
     return id.left(1).toUpper() + id.mid(1);
 }
 
-QString pick(QRandomGenerator &random, const QStringList &list)
-{
+QString pick(QRandomGenerator &random, const QStringList &list) {
     return list.at(random.bounded(int(list.size())));
 }
 
 // Writes under ".<name>.part" and renames into place, the way the archive
 // format asks recorders to: the indexer never sees a half-written file.
 bool writeAtomically(const QString &path, const std::function<bool(QIODevice *, QString *)> &fill,
-                     QString *error)
-{
+                     QString *error) {
     const QFileInfo info(path);
     const QString temporary = info.absolutePath() + "/."_L1 + info.fileName() + ".part"_L1;
     QFile file(temporary);
@@ -75,8 +71,8 @@ bool writeAtomically(const QString &path, const std::function<bool(QIODevice *, 
     }
     QString reason;
     if (!fill(&file, &reason) || !file.flush()) {
-        *error = u"cannot write %1: %2"_s.arg(temporary, reason.isEmpty() ? file.errorString()
-                                                                           : reason);
+        *error =
+            u"cannot write %1: %2"_s.arg(temporary, reason.isEmpty() ? file.errorString() : reason);
         file.remove();
         return false;
     }
@@ -93,16 +89,14 @@ bool writeAtomically(const QString &path, const std::function<bool(QIODevice *, 
     return true;
 }
 
-bool writeJson(const QString &path, const QJsonObject &object, QString *error)
-{
+bool writeJson(const QString &path, const QJsonObject &object, QString *error) {
     const QByteArray json = QJsonDocument(object).toJson(QJsonDocument::Indented);
     return writeAtomically(
         path, [&json](QIODevice *out, QString *) { return out->write(json) == json.size(); },
         error);
 }
 
-QString externalNumber(QRandomGenerator &random)
-{
+QString externalNumber(QRandomGenerator &random) {
     QString number = u"+49"_s + pick(random, AreaCodes);
     const int digits = 6 + int(random.bounded(3));
     for (int i = 0; i < digits; ++i)
@@ -110,19 +104,16 @@ QString externalNumber(QRandomGenerator &random)
     return number;
 }
 
-QString personName(QRandomGenerator &random)
-{
+QString personName(QRandomGenerator &random) {
     return pick(random, FirstNames) + u' ' + pick(random, LastNames);
 }
 
-QJsonObject party(const QString &number, const QString &name)
-{
+QJsonObject party(const QString &number, const QString &name) {
     return {{u"number"_s, number}, {u"name"_s, name}};
 }
 
 // The recorder's users: UsersPerTenant per tenant, each in one group.
-QList<QList<Person>> makePeople(const QStringList &tenants, QRandomGenerator &random)
-{
+QList<QList<Person>> makePeople(const QStringList &tenants, QRandomGenerator &random) {
     QList<QList<Person>> people;
     for (int t = 0; t < tenants.size(); ++t) {
         QList<Person> staff;
@@ -136,15 +127,15 @@ QList<QList<Person>> makePeople(const QStringList &tenants, QRandomGenerator &ra
     return people;
 }
 
-QJsonObject usersJson(const QStringList &tenants, const QList<QList<Person>> &people)
-{
+QJsonObject usersJson(const QStringList &tenants, const QList<QList<Person>> &people) {
     QJsonArray tenantArray, groupArray, userArray;
     for (int t = 0; t < tenants.size(); ++t) {
-        tenantArray.append(QJsonObject{{u"id"_s, tenants.at(t)}, {u"name"_s, tenantName(tenants.at(t))}});
+        tenantArray.append(
+            QJsonObject{{u"id"_s, tenants.at(t)}, {u"name"_s, tenantName(tenants.at(t))}});
         for (const QString &group : Groups) {
             const QString name = group.mid(2, 1).toUpper() + group.mid(3);
-            groupArray.append(QJsonObject{
-                {u"id"_s, group}, {u"tenant"_s, tenants.at(t)}, {u"name"_s, name}});
+            groupArray.append(
+                QJsonObject{{u"id"_s, group}, {u"tenant"_s, tenants.at(t)}, {u"name"_s, name}});
         }
         for (const Person &p : people.at(t)) {
             userArray.append(QJsonObject{{u"id"_s, p.id},
@@ -158,8 +149,7 @@ QJsonObject usersJson(const QStringList &tenants, const QList<QList<Person>> &pe
 }
 
 // Mostly short calls, a few long ones, like a real contact centre.
-qint64 drawDuration(QRandomGenerator &random, const DemoOptions &options)
-{
+qint64 drawDuration(QRandomGenerator &random, const DemoOptions &options) {
     const double min = options.minDurationSeconds;
     const double max = options.maxDurationSeconds;
     const double mean = qMin(150.0, qMax(1.0, (max - min) / 3));
@@ -168,13 +158,12 @@ qint64 drawDuration(QRandomGenerator &random, const DemoOptions &options)
 }
 
 // Office hours on one of the last `days` days, never after `end`.
-QDateTime drawStart(QRandomGenerator &random, const DemoOptions &options, qint64 durationMs)
-{
+QDateTime drawStart(QRandomGenerator &random, const DemoOptions &options, qint64 durationMs) {
     const QDateTime end = options.end.toUTC();
     const int dayOffset = int(random.bounded(options.days));
     const int secondOfDay = (7 * 3600) + int(random.bounded(11 * 3600));
-    QDateTime start = QDateTime(end.date().addDays(-dayOffset), QTime(0, 0), Qt::UTC)
-                          .addSecs(secondOfDay);
+    QDateTime start =
+        QDateTime(end.date().addDays(-dayOffset), QTime(0, 0), Qt::UTC).addSecs(secondOfDay);
     const QDateTime latest = end.addMSecs(-durationMs);
     if (start > latest && options.days > 1)
         start = start.addDays(-1 - int(random.bounded(options.days - 1)));
@@ -184,8 +173,7 @@ QDateTime drawStart(QRandomGenerator &random, const DemoOptions &options, qint64
 }
 
 QJsonObject sidecarJson(const QString &id, const Call &call, const QString &tenant,
-                        const QList<Person> &staff, QRandomGenerator &random)
-{
+                        const QList<Person> &staff, QRandomGenerator &random) {
     const Person &agent = staff.at(random.bounded(int(staff.size())));
     const int kind = int(random.bounded(100));
     QString direction;
@@ -193,14 +181,14 @@ QJsonObject sidecarJson(const QString &id, const Call &call, const QString &tena
     QStringList users{agent.id}, groups{agent.group};
     if (kind < 50) {
         direction = u"inbound"_s;
-        caller = party(externalNumber(random),
-                       random.bounded(10) < 7 ? personName(random) : QString());
+        caller =
+            party(externalNumber(random), random.bounded(10) < 7 ? personName(random) : QString());
         callee = party(agent.extension, agent.name);
     } else if (kind < 85) {
         direction = u"outbound"_s;
         caller = party(agent.extension, agent.name);
-        callee = party(externalNumber(random),
-                       random.bounded(2) == 0 ? personName(random) : QString());
+        callee =
+            party(externalNumber(random), random.bounded(2) == 0 ? personName(random) : QString());
     } else {
         direction = u"internal"_s;
         const Person &colleague = staff.at(random.bounded(int(staff.size())));
@@ -239,8 +227,7 @@ QJsonObject sidecarJson(const QString &id, const Call &call, const QString &tena
 
 } // namespace
 
-QString DemoArchiveWriter::validate(const DemoOptions &options)
-{
+QString DemoArchiveWriter::validate(const DemoOptions &options) {
     if (options.outDir.isEmpty())
         return u"the demo archive needs an output folder"_s;
     if (options.calls < 0)
@@ -266,8 +253,7 @@ QString DemoArchiveWriter::validate(const DemoOptions &options)
     return {};
 }
 
-bool DemoArchiveWriter::write(const DemoOptions &options, DemoResult *result, QString *error)
-{
+bool DemoArchiveWriter::write(const DemoOptions &options, DemoResult *result, QString *error) {
     QString problem = validate(options);
     auto fail = [error](const QString &message) {
         if (error)

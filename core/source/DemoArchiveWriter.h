@@ -10,20 +10,20 @@ namespace Replicall {
 struct DemoOptions {
     QString outDir;
     int calls = 100;
-    int days = 7;                  // calls spread over the days ending at `end`
+    int days = 7; // calls spread over the days ending at `end`
     QStringList tenants = {QStringLiteral("acme"), QStringLiteral("globex")};
-    quint32 seed = 1;              // the same seed (and end) writes the same archive
+    quint32 seed = 1; // the same seed (and end) writes the same archive
     QDateTime end = QDateTime::currentDateTimeUtc();
     int minDurationSeconds = 5;
-    int maxDurationSeconds = 600;  // lower it to keep a large demo archive small
-    int sampleRate = 8000;         // 8000 or 16000
-    bool withAudio = true;         // false: metadata-only calls, for catalog tests
+    int maxDurationSeconds = 600; // lower it to keep a large demo archive small
+    int sampleRate = 8000;        // 8000 or 16000
+    bool withAudio = true;        // false: metadata-only calls, for catalog tests
 };
 
 struct DemoResult {
     int calls = 0;
     qint64 audioBytes = 0;
-    QStringList sidecars;          // absolute paths, in the order written
+    QStringList sidecars; // absolute paths, in the order written
 };
 
 // Writes a recording archive as a recorder would (docs/archive-format.md):

@@ -3,7 +3,6 @@
 
 #include <QRandomGenerator>
 #include <QtEndian>
-
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -19,28 +18,30 @@ constexpr int HeaderSize = 44;
 constexpr int Harmonics = 8;
 constexpr double Pi = 3.14159265358979323846;
 
-qint64 sampleCount(int sampleRate, qint64 durationMs)
-{
+qint64 sampleCount(int sampleRate, qint64 durationMs) {
     return sampleRate * durationMs / 1000;
 }
 
-QByteArray wavHeader(int sampleRate, qint64 samples)
-{
+QByteArray wavHeader(int sampleRate, qint64 samples) {
     const quint32 dataSize = quint32(samples * 2);
     QByteArray header(HeaderSize, '\0');
     char *p = header.data();
-    auto put32 = [](char *at, quint32 value) { qToLittleEndian(value, at); };
-    auto put16 = [](char *at, quint16 value) { qToLittleEndian(value, at); };
+    auto put32 = [](char *at, quint32 value) {
+        qToLittleEndian(value, at);
+    };
+    auto put16 = [](char *at, quint16 value) {
+        qToLittleEndian(value, at);
+    };
     memcpy(p, "RIFF", 4);
     put32(p + 4, 36 + dataSize);
     memcpy(p + 8, "WAVEfmt ", 8);
-    put32(p + 16, 16);                     // size of the fmt chunk
-    put16(p + 20, 1);                      // PCM
-    put16(p + 22, 1);                      // mono
+    put32(p + 16, 16); // size of the fmt chunk
+    put16(p + 20, 1);  // PCM
+    put16(p + 22, 1);  // mono
     put32(p + 24, quint32(sampleRate));
     put32(p + 28, quint32(sampleRate * 2)); // bytes per second
-    put16(p + 32, 2);                      // bytes per frame
-    put16(p + 34, 16);                     // bits per sample
+    put16(p + 32, 2);                       // bytes per frame
+    put16(p + 34, 16);                      // bits per sample
     memcpy(p + 36, "data", 4);
     put32(p + 40, dataSize);
     return header;
@@ -56,8 +57,7 @@ class SineTable {
 public:
     static constexpr int Bits = 12;
 
-    SineTable()
-    {
+    SineTable() {
         for (int i = 0; i < (1 << Bits); ++i)
             m_values[i] = float(std::sin(2 * Pi * i / (1 << Bits)));
     }
@@ -68,8 +68,7 @@ private:
     float m_values[1 << Bits];
 };
 
-const SineTable &sineTable()
-{
+const SineTable &sineTable() {
     static const SineTable table;
     return table;
 }
@@ -80,13 +79,11 @@ public:
     Voice(int sampleRate, quint32 seed)
         : m_rate(sampleRate)
         , m_random(seed)
-        , m_noise(seed * 2654435761u + 1)
-    {
+        , m_noise(seed * 2654435761u + 1) {
         startTurn();
     }
 
-    qint16 next()
-    {
+    qint16 next() {
         if (--m_left <= 0)
             advance();
         double value = 0;
@@ -109,23 +106,20 @@ public:
     }
 
 private:
-    double noise()
-    {
+    double noise() {
         m_noise ^= m_noise << 13;
         m_noise ^= m_noise >> 17;
         m_noise ^= m_noise << 5;
         return double(m_noise) / 2147483648.0 - 1.0;
     }
 
-    void startTurn()
-    {
+    void startTurn() {
         m_speaker = 1 - m_speaker;
         m_basePitch = m_speaker == 0 ? 105 + m_random.bounded(30) : 190 + m_random.bounded(40);
         m_syllablesLeft = 6 + int(m_random.bounded(30));
     }
 
-    void advance()
-    {
+    void advance() {
         if (m_voiced && m_syllablesLeft-- <= 0) {
             pause(300 + int(m_random.bounded(900))); // the other speaker answers
             startTurn();
@@ -144,22 +138,20 @@ private:
         double sum = 0;
         for (int h = 0; h < Harmonics; ++h) {
             const double f = m_pitch * (h + 1);
-            m_gain[h] = resonance(f, vowel[0], 90) + 0.6 * resonance(f, vowel[1], 120) +
-                        0.08 / (h + 1);
+            m_gain[h] =
+                resonance(f, vowel[0], 90) + 0.6 * resonance(f, vowel[1], 120) + 0.08 / (h + 1);
             sum += m_gain[h];
         }
         for (double &gain : m_gain)
             gain /= sum;
     }
 
-    void pause(int ms)
-    {
+    void pause(int ms) {
         m_voiced = false;
         m_length = m_left = qMax(1, m_rate * ms / 1000);
     }
 
-    static double resonance(double f, double centre, double width)
-    {
+    static double resonance(double f, double centre, double width) {
         const double d = (f - centre) / width;
         return 1.0 / (1.0 + d * d);
     }
@@ -183,14 +175,12 @@ private:
 
 } // namespace
 
-qint64 DemoSpeech::wavSize(int sampleRate, qint64 durationMs)
-{
+qint64 DemoSpeech::wavSize(int sampleRate, qint64 durationMs) {
     return HeaderSize + 2 * sampleCount(sampleRate, durationMs);
 }
 
 bool DemoSpeech::writeWav(QIODevice *out, int sampleRate, qint64 durationMs, quint32 seed,
-                          QString *error)
-{
+                          QString *error) {
     const qint64 samples = sampleCount(sampleRate, durationMs);
     if (sampleRate <= 0 || samples < 0 || samples * 2 > 0xFFFFFFFFLL - 36) {
         if (error)

@@ -14,8 +14,7 @@ constexpr qint64 NsPerMs = 1'000'000;
 
 // mtimes are compared at the precision the caller knows them in.
 bool check(const QString &path, qint64 expectedSize, qint64 expectedMtime, qint64 unitNs,
-           QString *why, const QDateTime &now)
-{
+           QString *why, const QDateTime &now) {
     auto fail = [why, &path](const QString &reason) {
         if (why)
             *why = QFileInfo(path).fileName() + u": "_s + reason;
@@ -34,8 +33,9 @@ bool check(const QString &path, qint64 expectedSize, qint64 expectedMtime, qint6
         return fail(u"the file was modified since it was indexed"_s);
     const qint64 ageMs = now.toMSecsSinceEpoch() - file.mtimeNs / NsPerMs;
     if (ageMs < FileStability::SettleMs)
-        return fail(u"the file was modified %1 ms ago; waiting until it is %2 ms old"_s.arg(ageMs)
-                        .arg(FileStability::SettleMs));
+        return fail(
+            u"the file was modified %1 ms ago; waiting until it is %2 ms old"_s.arg(ageMs).arg(
+                FileStability::SettleMs));
     if (why)
         why->clear();
     return true;
@@ -44,13 +44,11 @@ bool check(const QString &path, qint64 expectedSize, qint64 expectedMtime, qint6
 } // namespace
 
 bool FileStability::isSettled(const QString &path, qint64 expectedSize, qint64 expectedMtimeNs,
-                              QString *why, const QDateTime &now)
-{
+                              QString *why, const QDateTime &now) {
     return check(path, expectedSize, expectedMtimeNs, 1, why, now);
 }
 
-bool FileStability::isSettled(const Recording &r, QString *why, const QDateTime &now)
-{
+bool FileStability::isSettled(const Recording &r, QString *why, const QDateTime &now) {
     if (r.audioPath.isEmpty()) {
         if (why)
             why->clear();

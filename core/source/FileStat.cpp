@@ -10,8 +10,7 @@
 
 namespace Replicall {
 
-FileStat FileStat::of(const QString &path)
-{
+FileStat FileStat::of(const QString &path) {
     FileStat result;
 #ifdef Q_OS_UNIX
     struct stat st {};

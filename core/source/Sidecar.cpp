@@ -7,10 +7,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
-
-#include <openssl/evp.h>
-
 #include <cmath>
+#include <openssl/evp.h>
 
 using namespace Qt::StringLiterals;
 
@@ -23,19 +21,15 @@ class FieldReader {
 public:
     FieldReader(const QJsonObject &object, QString *reason)
         : m_object(object)
-        , m_reason(reason)
-    {
-    }
+        , m_reason(reason) {}
 
-    bool fail(const QString &message)
-    {
+    bool fail(const QString &message) {
         if (m_reason)
             *m_reason = message;
         return false;
     }
 
-    bool requireString(const QString &key, QString *out)
-    {
+    bool requireString(const QString &key, QString *out) {
         const QJsonValue value = m_object.value(key);
         if (value.isUndefined())
             return fail(u"field '%1' is missing"_s.arg(key));
@@ -45,19 +39,18 @@ public:
         return true;
     }
 
-    bool requireId(const QString &key, QString *out)
-    {
+    bool requireId(const QString &key, QString *out) {
         if (!requireString(key, out))
             return false;
         if (!Sidecar::isValidId(*out))
-            return fail(u"field '%1' ('%2') is not a valid id "
-                        "(1-128 characters of A-Z a-z 0-9 . _ -, starting with a letter or digit)"_s
-                            .arg(key, out->left(140)));
+            return fail(
+                u"field '%1' ('%2') is not a valid id "
+                "(1-128 characters of A-Z a-z 0-9 . _ -, starting with a letter or digit)"_s.arg(
+                    key, out->left(140)));
         return true;
     }
 
-    bool requireStart(QDateTime *out)
-    {
+    bool requireStart(QDateTime *out) {
         QString text;
         if (!requireString(u"start"_s, &text))
             return false;
@@ -72,8 +65,7 @@ public:
         return true;
     }
 
-    bool requireDuration(qint64 *out)
-    {
+    bool requireDuration(qint64 *out) {
         const QJsonValue value = m_object.value(u"durationMs"_s);
         if (value.isUndefined())
             return fail(u"field 'durationMs' is missing"_s);
@@ -85,8 +77,7 @@ public:
         return true;
     }
 
-    bool requireDirection(QString *out)
-    {
+    bool requireDirection(QString *out) {
         if (!requireString(u"direction"_s, out))
             return false;
         if (*out != "inbound"_L1 && *out != "outbound"_L1 && *out != "internal"_L1)
@@ -95,8 +86,7 @@ public:
         return true;
     }
 
-    bool requireParty(const QString &key, QString *number, QString *name)
-    {
+    bool requireParty(const QString &key, QString *number, QString *name) {
         const QJsonValue value = m_object.value(key);
         if (value.isUndefined())
             return fail(u"field '%1' is missing"_s.arg(key));
@@ -114,8 +104,7 @@ public:
         return true;
     }
 
-    bool optionalStringList(const QString &key, QStringList *out)
-    {
+    bool optionalStringList(const QString &key, QStringList *out) {
         const QJsonValue value = m_object.value(key);
         if (value.isUndefined())
             return true;
@@ -131,22 +120,21 @@ public:
     }
 
     // A null audio is read as "no audio", as some recorders write it.
-    bool optionalAudio(QString *fileName)
-    {
+    bool optionalAudio(QString *fileName) {
         const QJsonValue value = m_object.value(u"audio"_s);
         if (value.isUndefined() || value.isNull())
             return true;
         if (!value.isString())
             return fail(u"field 'audio' is not a string"_s);
         if (!Sidecar::isPlainFileName(value.toString()))
-            return fail(u"field 'audio' ('%1') is not a plain file name in the sidecar's folder"_s
-                            .arg(value.toString().left(140)));
+            return fail(
+                u"field 'audio' ('%1') is not a plain file name in the sidecar's folder"_s.arg(
+                    value.toString().left(140)));
         *fileName = value.toString();
         return true;
     }
 
-    bool optionalObject(const QString &key)
-    {
+    bool optionalObject(const QString &key) {
         const QJsonValue value = m_object.value(key);
         if (!value.isUndefined() && !value.isObject())
             return fail(u"field '%1' is not an object"_s.arg(key));
@@ -158,40 +146,34 @@ private:
     QString *m_reason;
 };
 
-QString fileNameOf(const QString &path)
-{
+QString fileNameOf(const QString &path) {
     return QFileInfo(path).fileName();
 }
 
 } // namespace
 
-bool Sidecar::isValidId(const QString &id)
-{
+bool Sidecar::isValidId(const QString &id) {
     static const QRegularExpression pattern(u"\\A[A-Za-z0-9][A-Za-z0-9._-]{0,127}\\z"_s);
     return pattern.match(id).hasMatch();
 }
 
-bool Sidecar::isPlainFileName(const QString &name)
-{
-    return !name.isEmpty() && name.size() <= 255 && !name.contains(u'/') &&
-           !name.contains(u'\\') && !name.contains(QChar(0)) && !name.contains(".."_L1) &&
-           name != "."_L1;
+bool Sidecar::isPlainFileName(const QString &name) {
+    return !name.isEmpty() && name.size() <= 255 && !name.contains(u'/') && !name.contains(u'\\') &&
+           !name.contains(QChar(0)) && !name.contains(".."_L1) && name != "."_L1;
 }
 
-QByteArray Sidecar::metadataSha256(const QJsonObject &metadata)
-{
+QByteArray Sidecar::metadataSha256(const QJsonObject &metadata) {
     const QByteArray json = QJsonDocument(metadata).toJson(QJsonDocument::Compact);
     unsigned char digest[EVP_MAX_MD_SIZE];
     unsigned int length = 0;
-    if (EVP_Digest(json.constData(), size_t(json.size()), digest, &length, EVP_sha256(),
-                   nullptr) != 1)
+    if (EVP_Digest(json.constData(), size_t(json.size()), digest, &length, EVP_sha256(), nullptr) !=
+        1)
         return {};
     return QByteArray(reinterpret_cast<const char *>(digest), int(length)).toHex();
 }
 
 std::optional<Recording> Sidecar::read(const QByteArray &json, const QString &sidecarPath,
-                                       QString *reason)
-{
+                                       QString *reason) {
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
@@ -231,8 +213,7 @@ std::optional<Recording> Sidecar::read(const QByteArray &json, const QString &si
 }
 
 std::optional<Recording> Sidecar::parse(const QByteArray &json, const QString &sidecarPath,
-                                        QString *error)
-{
+                                        QString *error) {
     QString reason;
     std::optional<Recording> r = read(json, sidecarPath, &reason);
     if (!r && error)
@@ -240,8 +221,7 @@ std::optional<Recording> Sidecar::parse(const QByteArray &json, const QString &s
     return r;
 }
 
-std::optional<Recording> Sidecar::load(const QString &sidecarPath, QString *error)
-{
+std::optional<Recording> Sidecar::load(const QString &sidecarPath, QString *error) {
     QString reason;
     std::optional<Recording> r = readFile(sidecarPath, &reason);
     if (!r && error)
@@ -249,8 +229,7 @@ std::optional<Recording> Sidecar::load(const QString &sidecarPath, QString *erro
     return r;
 }
 
-std::optional<Recording> Sidecar::readFile(const QString &sidecarPath, QString *reason)
-{
+std::optional<Recording> Sidecar::readFile(const QString &sidecarPath, QString *reason) {
     QFile file(sidecarPath);
     if (!file.open(QIODevice::ReadOnly)) {
         if (reason)
@@ -259,8 +238,8 @@ std::optional<Recording> Sidecar::readFile(const QString &sidecarPath, QString *
     }
     if (file.size() > MaxSize) {
         if (reason)
-            *reason = u"is %1 bytes, more than a sidecar may have (%2)"_s.arg(file.size())
-                          .arg(MaxSize);
+            *reason =
+                u"is %1 bytes, more than a sidecar may have (%2)"_s.arg(file.size()).arg(MaxSize);
         return std::nullopt;
     }
     return read(file.readAll(), sidecarPath, reason);

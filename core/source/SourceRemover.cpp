@@ -14,8 +14,7 @@ using namespace Qt::StringLiterals;
 namespace Replicall {
 namespace {
 
-bool removeFile(const QString &path, QString *reason)
-{
+bool removeFile(const QString &path, QString *reason) {
     QFile file(path);
     if (file.remove() || !file.exists())
         return true;
@@ -25,8 +24,7 @@ bool removeFile(const QString &path, QString *reason)
 
 } // namespace
 
-bool SourceRemover::remove(const Recording &r, QString *error)
-{
+bool SourceRemover::remove(const Recording &r, QString *error) {
     auto fail = [error, &r](const QString &reason) {
         if (error)
             *error = u"recording %1: not removed from the source: %2"_s.arg(r.id, reason);
@@ -38,8 +36,8 @@ bool SourceRemover::remove(const Recording &r, QString *error)
     QString reason;
     if (!r.audioPath.isEmpty()) {
         const FileStat audio = FileStat::of(r.audioPath);
-        if (audio.exists && (audio.size != r.audioSize ||
-                             audio.mtimeNs / 1'000'000 != r.audioMtimeMs))
+        if (audio.exists &&
+            (audio.size != r.audioSize || audio.mtimeNs / 1'000'000 != r.audioMtimeMs))
             return fail(u"the audio file %1 changed since it was indexed"_s.arg(r.audioPath));
         if (!removeFile(r.audioPath, &reason))
             return fail(reason);

@@ -19,19 +19,15 @@ class SectionChecker {
 public:
     SectionChecker(const QJsonObject &root, QString *error)
         : m_root(root)
-        , m_error(error)
-    {
-    }
+        , m_error(error) {}
 
-    bool fail(const QString &message)
-    {
+    bool fail(const QString &message) {
         if (m_error)
             *m_error = UsersConfig::fileName() + u": "_s + message;
         return false;
     }
 
-    bool section(const QString &name, QJsonArray *out)
-    {
+    bool section(const QString &name, QJsonArray *out) {
         const QJsonValue value = m_root.value(name);
         if (value.isUndefined()) // a recorder without groups may leave them out
             return true;
@@ -46,8 +42,7 @@ public:
     }
 
     bool string(const QJsonObject &entry, const QString &where, const QString &key, bool required,
-                QString *out = nullptr)
-    {
+                QString *out = nullptr) {
         const QJsonValue value = entry.value(key);
         if (value.isUndefined() && !required)
             return true;
@@ -60,8 +55,7 @@ public:
         return true;
     }
 
-    bool id(const QJsonObject &entry, const QString &where, QString *out)
-    {
+    bool id(const QJsonObject &entry, const QString &where, QString *out) {
         if (!string(entry, where, u"id"_s, true, out))
             return false;
         if (!Sidecar::isValidId(*out))
@@ -69,8 +63,7 @@ public:
         return true;
     }
 
-    bool tenantOf(const QJsonObject &entry, const QString &where, const QSet<QString> &tenants)
-    {
+    bool tenantOf(const QJsonObject &entry, const QString &where, const QSet<QString> &tenants) {
         QString tenant;
         if (!string(entry, where, u"tenant"_s, true, &tenant))
             return false;
@@ -84,27 +77,24 @@ private:
     QString *m_error;
 };
 
-QString entryName(const QString &section, qsizetype index)
-{
+QString entryName(const QString &section, qsizetype index) {
     return u"%1[%2]"_s.arg(section).arg(index);
 }
 
 } // namespace
 
-std::optional<UsersConfig> UsersConfig::load(const QString &archiveDir, QString *error)
-{
+std::optional<UsersConfig> UsersConfig::load(const QString &archiveDir, QString *error) {
     QFile file(QDir(archiveDir).filePath(fileName()));
     if (!file.open(QIODevice::ReadOnly)) {
         if (error)
             *error = u"cannot read the users configuration %1: %2"_s.arg(file.fileName(),
-                                                                        file.errorString());
+                                                                         file.errorString());
         return std::nullopt;
     }
     return parse(file.readAll(), error);
 }
 
-std::optional<UsersConfig> UsersConfig::parse(const QByteArray &json, QString *error)
-{
+std::optional<UsersConfig> UsersConfig::parse(const QByteArray &json, QString *error) {
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     SectionChecker check(document.object(), error);
@@ -167,8 +157,7 @@ std::optional<UsersConfig> UsersConfig::parse(const QByteArray &json, QString *e
     return config;
 }
 
-QStringList UsersConfig::tenantIds() const
-{
+QStringList UsersConfig::tenantIds() const {
     QStringList ids;
     const QJsonArray tenants = m_json.value(u"tenants"_s).toArray();
     for (const QJsonValue &tenant : tenants)
@@ -176,8 +165,7 @@ QStringList UsersConfig::tenantIds() const
     return ids;
 }
 
-QJsonObject UsersConfig::limitedTo(const QStringList &tenants) const
-{
+QJsonObject UsersConfig::limitedTo(const QStringList &tenants) const {
     auto keep = [&tenants](const QString &section, const QJsonObject &source, const QString &key) {
         QJsonArray kept;
         const QJsonArray entries = source.value(section).toArray();

@@ -185,7 +185,9 @@ bool RunStore::finish(qint64 runId, RunStatus status, const QString &message, qi
     if (status == RunStatus::Running)
         return Sql::fail(error, context + u": a finished run cannot be 'running'"_s);
     return updateOneRun(u"status = ?, finished_at = ?, message = ?, matched = ?"_s,
-                        {runStatusToString(status), nowText(), message, matched}, runId, context,
+                        {runStatusToString(status), nowText(), message.isNull() ? u""_s : message,
+                         matched},
+                        runId, context,
                         error);
 }
 

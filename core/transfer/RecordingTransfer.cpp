@@ -69,7 +69,7 @@ void RecordingTransfer::start()
         return;
     }
 
-    setState(State::Hashing);
+    m_state = State::Hashing;
     const QString path = m_recording.audioPath;
     m_hashing.setFuture(QtConcurrent::run([path] {
         Hashed result;
@@ -106,7 +106,7 @@ void RecordingTransfer::hashed()
 
 void RecordingTransfer::upload()
 {
-    setState(State::Uploading);
+    m_state = State::Uploading;
     UploadSource source;
     source.path = m_recording.audioPath;
     source.size = m_size;
@@ -133,7 +133,7 @@ void RecordingTransfer::upload()
 
 void RecordingTransfer::commit(const QString &uploadId)
 {
-    setState(State::Committing);
+    m_state = State::Committing;
     CommitRequest request;
     request.recordingId = m_recording.id;
     request.tenant = m_recording.tenant;
@@ -155,8 +155,7 @@ void RecordingTransfer::commit(const QString &uploadId)
         m_outcome.created = commit->result().created;
         m_outcome.targetPath = commit->result().targetPath;
         m_outcome.metadataSha256 = commit->result().metadataSha256;
-        setState(State::Done);
-        Q_EMIT finished();
+        end(State::Done);
     });
     commit->start();
 }
@@ -175,9 +174,14 @@ void RecordingTransfer::abort()
 
 void RecordingTransfer::fail(const TransferError &error)
 {
-    setState(State::Failed);
     m_outcome.ok = false;
     m_outcome.error = error;
+    end(State::Failed);
+}
+
+void RecordingTransfer::end(State state)
+{
+    m_state = state;
     // Queued so that finished() never comes from inside start() or abort().
     QMetaObject::invokeMethod(this, &RecordingTransfer::finished, Qt::QueuedConnection);
 }

@@ -79,7 +79,7 @@ private:
     void upload();
     void commit(const QString &uploadId);
     void fail(const TransferError &error);
-    void setState(State state) { m_state = state; }
+    void end(State state);
     bool sendsAudio() const;
     TransferError audioChanged(const QString &problem) const;
     template <typename Call> Call *adopt(Call *call);

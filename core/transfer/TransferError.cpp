@@ -4,6 +4,7 @@
 #include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMetaEnum>
 #include <QNetworkReply>
 #include <QSslCertificate>
 #include <QSslError>
@@ -129,7 +130,11 @@ TransferError fromNetworkError(QNetworkReply *reply)
                                     u"unsupported URL scheme in %1"_s.arg(reply->url().scheme()));
     default:
         return TransferError::transient(
-            u"network"_s, u"network error talking to %1: %2"_s.arg(host, reply->errorString()));
+            u"network"_s,
+            u"network error talking to %1: %2 (%3)"_s.arg(
+                host, reply->errorString(),
+                QLatin1StringView(QMetaEnum::fromType<QNetworkReply::NetworkError>().valueToKey(
+                    reply->error()))));
     }
 }
 

@@ -119,7 +119,7 @@ void TusUpload::createWithBody()
         [this]() -> QNetworkReply * {
             auto window = std::make_unique<FileWindow>(m_source.path, 0, m_source.size);
             if (!window->open(QIODevice::ReadOnly)) {
-                finish(fileError(window->errorString()));
+                finish(fileError(window->errorString(), u"file-unreadable"_s));
                 return nullptr;
             }
             QNetworkRequest request = tusRequest(endpoint().apiUrl(u"/uploads"_s));
@@ -204,7 +204,7 @@ void TusUpload::patchNext()
         [this, offset, length]() -> QNetworkReply * {
             auto window = std::make_unique<FileWindow>(m_source.path, offset, length);
             if (!window->open(QIODevice::ReadOnly)) {
-                finish(fileError(window->errorString()));
+                finish(fileError(window->errorString(), u"file-unreadable"_s));
                 return nullptr;
             }
             QNetworkRequest request = tusRequest(m_uploadUrl);
@@ -297,9 +297,9 @@ QByteArray TusUpload::uploadMetadata() const
     return items.join(',');
 }
 
-TransferError TusUpload::fileError(const QString &problem) const
+TransferError TusUpload::fileError(const QString &problem, const QString &code) const
 {
-    return TransferError::recording(u"file-changed"_s,
+    return TransferError::recording(code,
                                     u"cannot upload audio file %1 of recording %2: %3"_s.arg(
                                         m_source.path, m_source.recordingId, problem));
 }

@@ -64,7 +64,8 @@ private:
     bool fileUnchanged();
     QNetworkRequest tusRequest(const QUrl &url) const;
     QByteArray uploadMetadata() const;
-    TransferError fileError(const QString &problem) const;
+    TransferError fileError(const QString &problem,
+                            const QString &code = QStringLiteral("file-changed")) const;
 
     UploadSource m_source;
     QUrl m_uploadUrl;

@@ -32,8 +32,7 @@ struct HttpResult {
 };
 
 // Synchronous requests through QNetworkAccessManager with a bearer token, for tests.
-class HttpClient
-{
+class HttpClient {
 public:
     explicit HttpClient(const QString &token = {});
 
@@ -44,8 +43,8 @@ public:
     HttpResult send(const QByteArray &verb, const QUrl &url, const QByteArray &body = {},
                     const Headers &headers = {}, int timeoutMs = 30000);
     // Streams the body from `device` (for bodies too large to hold in memory).
-    HttpResult send(const QByteArray &verb, const QUrl &url, QIODevice *device, const Headers &headers,
-                    int timeoutMs = 60000);
+    HttpResult send(const QByteArray &verb, const QUrl &url, QIODevice *device,
+                    const Headers &headers, int timeoutMs = 60000);
 
     // Writes raw bytes to 127.0.0.1:port and returns what came back until the server closed
     // or answered (a full status line and headers plus any Content-Length body), or timeout.

@@ -12,14 +12,12 @@ namespace Replicall::Test {
 
 namespace {
 
-void setError(QString *error, const QString &message)
-{
+void setError(QString *error, const QString &message) {
     if (error)
         *error = message;
 }
 
-quint16 freePort()
-{
+quint16 freePort() {
     // The port is free when asked; the short race with other processes is acceptable in tests.
     QTcpServer probe;
     if (!probe.listen(QHostAddress::LocalHost, 0))
@@ -30,24 +28,20 @@ quint16 freePort()
 } // namespace
 
 TargetProcess::TargetProcess(QObject *parent)
-    : QObject(parent)
-{
+    : QObject(parent) {
     m_dataDir = m_root.filePath(QStringLiteral("data"));
     m_logPath = m_root.filePath(QStringLiteral("target.log"));
 }
 
-TargetProcess::~TargetProcess()
-{
+TargetProcess::~TargetProcess() {
     stop();
 }
 
-QString TargetProcess::executable()
-{
+QString TargetProcess::executable() {
     return QStringLiteral(REPLICALL_TARGET_BIN);
 }
 
-bool TargetProcess::start(QString *error, const QStringList &extraServeArgs)
-{
+bool TargetProcess::start(QString *error, const QStringList &extraServeArgs) {
     if (!m_root.isValid()) {
         setError(error, QStringLiteral("cannot create a temporary directory"));
         return false;
@@ -64,25 +58,24 @@ bool TargetProcess::start(QString *error, const QStringList &extraServeArgs)
     return false;
 }
 
-bool TargetProcess::restart(QString *error)
-{
+bool TargetProcess::restart(QString *error) {
     stop();
     return launch(error);
 }
 
-bool TargetProcess::launch(QString *error)
-{
+bool TargetProcess::launch(QString *error) {
     m_process = std::make_unique<QProcess>();
     m_process->setProgram(executable());
-    m_process->setArguments(QStringList{QStringLiteral("serve"), QStringLiteral("--data-dir"), m_dataDir,
-                                        QStringLiteral("--listen"),
-                                        QStringLiteral("127.0.0.1:%1").arg(m_port)}
-                            + m_extraArgs);
+    m_process->setArguments(QStringList{QStringLiteral("serve"), QStringLiteral("--data-dir"),
+                                        m_dataDir, QStringLiteral("--listen"),
+                                        QStringLiteral("127.0.0.1:%1").arg(m_port)} +
+                            m_extraArgs);
     m_process->setStandardOutputFile(m_logPath, QIODevice::Append);
     m_process->setStandardErrorFile(m_logPath, QIODevice::Append);
     m_process->start();
     if (!m_process->waitForStarted(10000)) {
-        setError(error, QStringLiteral("cannot start %1: %2").arg(executable(), m_process->errorString()));
+        setError(error,
+                 QStringLiteral("cannot start %1: %2").arg(executable(), m_process->errorString()));
         m_process.reset();
         return false;
     }
@@ -108,8 +101,7 @@ bool TargetProcess::launch(QString *error)
     return false;
 }
 
-void TargetProcess::stop()
-{
+void TargetProcess::stop() {
     if (!m_process)
         return;
     if (m_process->state() != QProcess::NotRunning) {
@@ -122,8 +114,7 @@ void TargetProcess::stop()
     m_process.reset();
 }
 
-void TargetProcess::kill()
-{
+void TargetProcess::kill() {
     if (!m_process)
         return;
     if (m_process->state() != QProcess::NotRunning) {
@@ -133,18 +124,15 @@ void TargetProcess::kill()
     m_process.reset();
 }
 
-bool TargetProcess::isRunning() const
-{
+bool TargetProcess::isRunning() const {
     return m_process && m_process->state() == QProcess::Running;
 }
 
-qint64 TargetProcess::pid() const
-{
+qint64 TargetProcess::pid() const {
     return m_process ? m_process->processId() : 0;
 }
 
-QUrl TargetProcess::baseUrl() const
-{
+QUrl TargetProcess::baseUrl() const {
     QUrl url;
     url.setScheme(m_tls ? QStringLiteral("https") : QStringLiteral("http"));
     url.setHost(QStringLiteral("127.0.0.1"));
@@ -152,26 +140,23 @@ QUrl TargetProcess::baseUrl() const
     return url;
 }
 
-QUrl TargetProcess::apiUrl(const QString &path) const
-{
+QUrl TargetProcess::apiUrl(const QString &path) const {
     QUrl url = baseUrl();
     url.setPath(QStringLiteral("/api/replication/v1") + path);
     return url;
 }
 
-QString TargetProcess::dataDir() const
-{
+QString TargetProcess::dataDir() const {
     return m_dataDir;
 }
 
-QString TargetProcess::log() const
-{
+QString TargetProcess::log() const {
     QFile file(m_logPath);
     return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
 }
 
-int TargetProcess::runTool(const QStringList &arguments, QString *standardOutput, QString *standardError)
-{
+int TargetProcess::runTool(const QStringList &arguments, QString *standardOutput,
+                           QString *standardError) {
     QProcess process;
     process.start(executable(), arguments);
     if (!process.waitForFinished(30000)) {
@@ -186,16 +171,16 @@ int TargetProcess::runTool(const QStringList &arguments, QString *standardOutput
     return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
 }
 
-QString TargetProcess::createToken(const QString &name, const QStringList &tenants, const QStringList &data,
-                                   int expiresDays)
-{
+QString TargetProcess::createToken(const QString &name, const QStringList &tenants,
+                                   const QStringList &data, int expiresDays) {
     QString output;
     QString errors;
-    const int code = runTool({QStringLiteral("token"), QStringLiteral("create"), QStringLiteral("--data-dir"),
-                              m_dataDir, QStringLiteral("--name"), name, QStringLiteral("--tenants"),
-                              tenants.join(u','), QStringLiteral("--data"), data.join(u','),
-                              QStringLiteral("--expires-days"), QString::number(expiresDays)},
-                             &output, &errors);
+    const int code =
+        runTool({QStringLiteral("token"), QStringLiteral("create"), QStringLiteral("--data-dir"),
+                 m_dataDir, QStringLiteral("--name"), name, QStringLiteral("--tenants"),
+                 tenants.join(u','), QStringLiteral("--data"), data.join(u','),
+                 QStringLiteral("--expires-days"), QString::number(expiresDays)},
+                &output, &errors);
     if (code != 0) {
         qWarning().noquote() << "token create failed:" << errors;
         return {};
@@ -203,27 +188,27 @@ QString TargetProcess::createToken(const QString &name, const QStringList &tenan
     return output.trimmed().split(u'\n').last().trimmed();
 }
 
-bool TargetProcess::revokeToken(const QString &name)
-{
-    return runTool({QStringLiteral("token"), QStringLiteral("revoke"), name, QStringLiteral("--data-dir"), m_dataDir})
-        == 0;
+bool TargetProcess::revokeToken(const QString &name) {
+    return runTool({QStringLiteral("token"), QStringLiteral("revoke"), name,
+                    QStringLiteral("--data-dir"), m_dataDir}) == 0;
 }
 
-bool TargetProcess::makeSelfSignedCertificate(const QString &dir, QString *certificatePath, QString *keyPath,
-                                              QString *error)
-{
+bool TargetProcess::makeSelfSignedCertificate(const QString &dir, QString *certificatePath,
+                                              QString *keyPath, QString *error) {
     *certificatePath = QDir(dir).filePath(QStringLiteral("target-cert.pem"));
     *keyPath = QDir(dir).filePath(QStringLiteral("target-key.pem"));
     QProcess openssl;
     openssl.start(QStringLiteral("openssl"),
-                  {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
-                   QStringLiteral("-nodes"), QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"),
-                   QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-addext"),
-                   QStringLiteral("subjectAltName=IP:127.0.0.1"), QStringLiteral("-keyout"), *keyPath,
-                   QStringLiteral("-out"), *certificatePath});
-    if (!openssl.waitForFinished(60000) || openssl.exitStatus() != QProcess::NormalExit || openssl.exitCode() != 0) {
+                  {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                   QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-days"),
+                   QStringLiteral("2"), QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"),
+                   QStringLiteral("-addext"), QStringLiteral("subjectAltName=IP:127.0.0.1"),
+                   QStringLiteral("-keyout"), *keyPath, QStringLiteral("-out"), *certificatePath});
+    if (!openssl.waitForFinished(60000) || openssl.exitStatus() != QProcess::NormalExit ||
+        openssl.exitCode() != 0) {
         setError(error, QStringLiteral("openssl req failed: %1 %2")
-                            .arg(openssl.errorString(), QString::fromUtf8(openssl.readAllStandardError())));
+                            .arg(openssl.errorString(),
+                                 QString::fromUtf8(openssl.readAllStandardError())));
         return false;
     }
     return true;

@@ -6,7 +6,6 @@
 #include <QStringList>
 #include <QTemporaryDir>
 #include <QUrl>
-
 #include <memory>
 
 namespace Replicall::Test {
@@ -18,8 +17,7 @@ namespace Replicall::Test {
 //   QVERIFY2(target.start(&error), qPrintable(error));
 //   const QString token = target.createToken(u"job"_s, {u"acme"_s});
 //   ... requests against target.baseUrl() ...
-class TargetProcess : public QObject
-{
+class TargetProcess : public QObject {
     Q_OBJECT
 public:
     explicit TargetProcess(QObject *parent = nullptr);
@@ -35,13 +33,14 @@ public:
 
     bool isRunning() const;
     qint64 pid() const;
-    QUrl baseUrl() const;        // e.g. http://127.0.0.1:41234
+    QUrl baseUrl() const;                   // e.g. http://127.0.0.1:41234
     QUrl apiUrl(const QString &path) const; // baseUrl + /api/replication/v1 + path
     QString dataDir() const;
-    QString log() const;         // what the server wrote to stderr so far
+    QString log() const; // what the server wrote to stderr so far
 
     QString createToken(const QString &name, const QStringList &tenants,
-                        const QStringList &data = {QStringLiteral("audio"), QStringLiteral("metadata"),
+                        const QStringList &data = {QStringLiteral("audio"),
+                                                   QStringLiteral("metadata"),
                                                    QStringLiteral("users")},
                         int expiresDays = 0);
     bool revokeToken(const QString &name);

@@ -16,7 +16,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QtEndian>
-
 #include <cmath>
 
 using namespace Qt::StringLiterals;
@@ -24,8 +23,7 @@ using namespace Replicall;
 
 namespace {
 
-QJsonObject goodSidecar()
-{
+QJsonObject goodSidecar() {
     return QJsonDocument::fromJson(R"({
         "id": "c-20261120-000123", "tenant": "acme", "start": "2026-11-20T08:15:00Z",
         "durationMs": 184000, "direction": "inbound",
@@ -37,13 +35,11 @@ QJsonObject goodSidecar()
         .object();
 }
 
-QByteArray compact(const QJsonObject &object)
-{
+QByteArray compact(const QJsonObject &object) {
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
 }
 
-bool writeFile(const QString &path, const QByteArray &data)
-{
+bool writeFile(const QString &path, const QByteArray &data) {
     QFile file(path);
     return file.open(QIODevice::WriteOnly) && file.write(data) == data.size();
 }
@@ -55,8 +51,7 @@ struct WavInfo {
 
 // A small RIFF reader, independent of the writer, so the test sees the file
 // as a player would.
-std::optional<WavInfo> readWav(const QString &path, QString *why)
-{
+std::optional<WavInfo> readWav(const QString &path, QString *why) {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         *why = file.errorString();
@@ -111,8 +106,7 @@ class TestSource : public QObject {
     Q_OBJECT
 
 private slots:
-    void parsesGoodSidecar()
-    {
+    void parsesGoodSidecar() {
         QString error;
         const auto r = Sidecar::parse(compact(goodSidecar()), u"/archive/acme/c-1.json"_s, &error);
         QVERIFY2(r, qPrintable(error));
@@ -132,13 +126,12 @@ private slots:
         QCOMPARE(r->audioPath, u"/archive/acme/c-20261120-000123.wav"_s);
         QCOMPARE(r->metadata, goodSidecar());
         // The digest of the compact, key-sorted serialisation, as the target computes it.
-        QCOMPARE(r->metadataSha256,
-                 QCryptographicHash::hash(compact(goodSidecar()), QCryptographicHash::Sha256)
-                     .toHex());
+        QCOMPARE(
+            r->metadataSha256,
+            QCryptographicHash::hash(compact(goodSidecar()), QCryptographicHash::Sha256).toHex());
     }
 
-    void optionalFieldsMayBeAbsent()
-    {
+    void optionalFieldsMayBeAbsent() {
         QJsonObject object = goodSidecar();
         for (const char *key : {"users", "groups", "categories", "audio", "extra"})
             object.remove(QString::fromLatin1(key));
@@ -151,8 +144,7 @@ private slots:
         QCOMPARE(r->metadata.value(u"recorderSpecific"_s).toInt(), 42);
     }
 
-    void startWithOffsetIsConvertedToUtc()
-    {
+    void startWithOffsetIsConvertedToUtc() {
         QJsonObject object = goodSidecar();
         object.insert(u"start"_s, u"2026-11-20T23:30:00.250-02:00"_s);
         const auto r = Sidecar::parse(compact(object), u"c-1.json"_s, nullptr);
@@ -161,49 +153,49 @@ private slots:
         QCOMPARE(r->day(), u"2026-11-21"_s);
     }
 
-    void rejectsBadField_data()
-    {
+    void rejectsBadField_data() {
         QTest::addColumn<QString>("key");
         QTest::addColumn<QJsonValue>("value"); // Undefined = remove the field
         QTest::addColumn<QString>("message");
         const QJsonValue missing(QJsonValue::Undefined);
         QTest::newRow("id missing") << u"id"_s << missing << u"c-1.json: field 'id' is missing"_s;
-        QTest::newRow("id number") << u"id"_s << QJsonValue(12)
-                                   << u"c-1.json: field 'id' is not a string"_s;
+        QTest::newRow("id number")
+            << u"id"_s << QJsonValue(12) << u"c-1.json: field 'id' is not a string"_s;
         QTest::newRow("id slash") << u"id"_s << QJsonValue(u"a/b"_s)
                                   << u"c-1.json: field 'id' ('a/b') is not a valid id"_s;
-        QTest::newRow("id dot first") << u"id"_s << QJsonValue(u".hidden"_s)
-                                      << u"field 'id' ('.hidden') is not a valid id"_s;
-        QTest::newRow("id too long") << u"id"_s << QJsonValue(QString(129, u'a'))
-                                     << u"is not a valid id"_s;
-        QTest::newRow("tenant missing") << u"tenant"_s << missing
-                                        << u"c-1.json: field 'tenant' is missing"_s;
+        QTest::newRow("id dot first")
+            << u"id"_s << QJsonValue(u".hidden"_s) << u"field 'id' ('.hidden') is not a valid id"_s;
+        QTest::newRow("id too long")
+            << u"id"_s << QJsonValue(QString(129, u'a')) << u"is not a valid id"_s;
+        QTest::newRow("tenant missing")
+            << u"tenant"_s << missing << u"c-1.json: field 'tenant' is missing"_s;
         QTest::newRow("tenant bad") << u"tenant"_s << QJsonValue(u"ac me"_s)
                                     << u"field 'tenant' ('ac me') is not a valid id"_s;
-        QTest::newRow("start missing") << u"start"_s << missing
-                                       << u"c-1.json: field 'start' is missing"_s;
+        QTest::newRow("start missing")
+            << u"start"_s << missing << u"c-1.json: field 'start' is missing"_s;
         QTest::newRow("start garbage")
             << u"start"_s << QJsonValue(u"yesterday"_s)
             << u"c-1.json: field 'start' ('yesterday') is not an ISO-8601 time"_s;
-        QTest::newRow("start number") << u"start"_s << QJsonValue(1700000000)
-                                      << u"field 'start' is not a string"_s;
-        QTest::newRow("start no zone") << u"start"_s << QJsonValue(u"2026-11-20T08:15:00"_s)
-                                       << u"field 'start' ('2026-11-20T08:15:00') has no time zone"_s;
-        QTest::newRow("duration missing") << u"durationMs"_s << missing
-                                          << u"field 'durationMs' is missing"_s;
-        QTest::newRow("duration negative") << u"durationMs"_s << QJsonValue(-1)
-                                           << u"field 'durationMs' is not an integer of 0 or more"_s;
-        QTest::newRow("duration fraction") << u"durationMs"_s << QJsonValue(1.5)
-                                           << u"field 'durationMs' is not an integer"_s;
-        QTest::newRow("duration string") << u"durationMs"_s << QJsonValue(u"100"_s)
-                                         << u"field 'durationMs' is not an integer"_s;
-        QTest::newRow("direction missing") << u"direction"_s << missing
-                                           << u"field 'direction' is missing"_s;
+        QTest::newRow("start number")
+            << u"start"_s << QJsonValue(1700000000) << u"field 'start' is not a string"_s;
+        QTest::newRow("start no zone")
+            << u"start"_s << QJsonValue(u"2026-11-20T08:15:00"_s)
+            << u"field 'start' ('2026-11-20T08:15:00') has no time zone"_s;
+        QTest::newRow("duration missing")
+            << u"durationMs"_s << missing << u"field 'durationMs' is missing"_s;
+        QTest::newRow("duration negative")
+            << u"durationMs"_s << QJsonValue(-1)
+            << u"field 'durationMs' is not an integer of 0 or more"_s;
+        QTest::newRow("duration fraction")
+            << u"durationMs"_s << QJsonValue(1.5) << u"field 'durationMs' is not an integer"_s;
+        QTest::newRow("duration string")
+            << u"durationMs"_s << QJsonValue(u"100"_s) << u"field 'durationMs' is not an integer"_s;
+        QTest::newRow("direction missing")
+            << u"direction"_s << missing << u"field 'direction' is missing"_s;
         QTest::newRow("direction bad")
             << u"direction"_s << QJsonValue(u"sideways"_s)
             << u"field 'direction' ('sideways') is not one of inbound, outbound, internal"_s;
-        QTest::newRow("caller missing") << u"caller"_s << missing
-                                        << u"field 'caller' is missing"_s;
+        QTest::newRow("caller missing") << u"caller"_s << missing << u"field 'caller' is missing"_s;
         QTest::newRow("caller string") << u"caller"_s << QJsonValue(u"+4930"_s)
                                        << u"field 'caller' is not an object {number, name}"_s;
         QTest::newRow("caller no number")
@@ -212,20 +204,19 @@ private slots:
         QTest::newRow("callee name number")
             << u"callee"_s << QJsonValue(QJsonObject{{u"number"_s, u"1"_s}, {u"name"_s, 5}})
             << u"field 'callee.name' is not a string"_s;
-        QTest::newRow("users not array") << u"users"_s << QJsonValue(u"u-1"_s)
-                                         << u"field 'users' is not an array of strings"_s;
+        QTest::newRow("users not array")
+            << u"users"_s << QJsonValue(u"u-1"_s) << u"field 'users' is not an array of strings"_s;
         QTest::newRow("groups bad item") << u"groups"_s << QJsonValue(QJsonArray{u"g"_s, 3})
                                          << u"field 'groups[1]' is not a non-empty string"_s;
         QTest::newRow("categories object") << u"categories"_s << QJsonValue(QJsonObject{})
                                            << u"field 'categories' is not an array"_s;
-        QTest::newRow("audio number") << u"audio"_s << QJsonValue(1)
-                                      << u"field 'audio' is not a string"_s;
-        QTest::newRow("extra array") << u"extra"_s << QJsonValue(QJsonArray{})
-                                     << u"field 'extra' is not an object"_s;
+        QTest::newRow("audio number")
+            << u"audio"_s << QJsonValue(1) << u"field 'audio' is not a string"_s;
+        QTest::newRow("extra array")
+            << u"extra"_s << QJsonValue(QJsonArray{}) << u"field 'extra' is not an object"_s;
     }
 
-    void rejectsBadField()
-    {
+    void rejectsBadField() {
         QFETCH(QString, key);
         QFETCH(QJsonValue, value);
         QFETCH(QString, message);
@@ -240,8 +231,7 @@ private slots:
         QVERIFY2(error.contains(message), qPrintable(error));
     }
 
-    void rejectsPathTraversalInAudio_data()
-    {
+    void rejectsPathTraversalInAudio_data() {
         QTest::addColumn<QString>("name");
         QTest::newRow("parent") << u"../../etc/passwd"_s;
         QTest::newRow("dotdot") << u".."_s;
@@ -252,8 +242,7 @@ private slots:
         QTest::newRow("empty") << QString();
     }
 
-    void rejectsPathTraversalInAudio()
-    {
+    void rejectsPathTraversalInAudio() {
         QFETCH(QString, name);
         QJsonObject object = goodSidecar();
         object.insert(u"audio"_s, name);
@@ -264,8 +253,7 @@ private slots:
                  qPrintable(error));
     }
 
-    void rejectsMalformedJson()
-    {
+    void rejectsMalformedJson() {
         QString error;
         QVERIFY(!Sidecar::parse("{\"id\": ", u"c-9.json"_s, &error));
         QVERIFY2(error.startsWith(u"c-9.json: not valid JSON"_s), qPrintable(error));
@@ -273,8 +261,7 @@ private slots:
         QCOMPARE(error, u"c-9.json: the top level is not a JSON object"_s);
     }
 
-    void loadRefusesHugeAndMissingFiles()
-    {
+    void loadRefusesHugeAndMissingFiles() {
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         QString error;
@@ -285,8 +272,7 @@ private slots:
         QVERIFY2(error.contains(u"more than a sidecar may have"_s), qPrintable(error));
     }
 
-    void usersConfigLimitsToTenants()
-    {
+    void usersConfigLimitsToTenants() {
         const QByteArray json = R"({
             "tenants": [{"id": "acme", "name": "ACME"}, {"id": "globex", "name": "Globex"}],
             "groups": [{"id": "g-sales", "tenant": "acme", "name": "Sales"},
@@ -313,14 +299,13 @@ private slots:
         QVERIFY(none.value(u"users"_s).toArray().isEmpty());
     }
 
-    void usersConfigNamesBadEntries_data()
-    {
+    void usersConfigNamesBadEntries_data() {
         QTest::addColumn<QByteArray>("json");
         QTest::addColumn<QString>("message");
         QTest::newRow("not json") << QByteArray("{") << u"users.json: not valid JSON"_s;
         QTest::newRow("array") << QByteArray("[]") << u"the top level is not a JSON object"_s;
-        QTest::newRow("tenants object") << QByteArray(R"({"tenants": {}})")
-                                        << u"users.json: 'tenants' is not an array"_s;
+        QTest::newRow("tenants object")
+            << QByteArray(R"({"tenants": {}})") << u"users.json: 'tenants' is not an array"_s;
         QTest::newRow("tenant no id") << QByteArray(R"({"tenants": [{"name": "x"}]})")
                                       << u"users.json: tenants[0].id is missing"_s;
         QTest::newRow("tenant bad id") << QByteArray(R"({"tenants": [{"id": "a b"}]})")
@@ -329,21 +314,18 @@ private slots:
             << QByteArray(R"({"tenants": [{"id": "acme"}],
                               "groups": [{"id": "g", "tenant": "globex"}]})")
             << u"groups[0].tenant 'globex' is not one of the tenants"_s;
-        QTest::newRow("user name number")
-            << QByteArray(R"({"tenants": [{"id": "acme"}],
+        QTest::newRow("user name number") << QByteArray(R"({"tenants": [{"id": "acme"}],
                               "users": [{"id": "u", "tenant": "acme", "name": 1}]})")
-            << u"users[0].name is not a string"_s;
-        QTest::newRow("user groups string")
-            << QByteArray(R"({"tenants": [{"id": "acme"}],
+                                          << u"users[0].name is not a string"_s;
+        QTest::newRow("user groups string") << QByteArray(R"({"tenants": [{"id": "acme"}],
                               "users": [{"id": "u", "tenant": "acme", "groups": "g"}]})")
-            << u"users[0].groups is not an array of group ids"_s;
+                                            << u"users[0].groups is not an array of group ids"_s;
         QTest::newRow("user entry not object")
             << QByteArray(R"({"tenants": [{"id": "acme"}], "users": [5]})")
             << u"users[0] is not an object"_s;
     }
 
-    void usersConfigNamesBadEntries()
-    {
+    void usersConfigNamesBadEntries() {
         QFETCH(QByteArray, json);
         QFETCH(QString, message);
         QString error;
@@ -351,16 +333,14 @@ private slots:
         QVERIFY2(error.contains(message), qPrintable(error));
     }
 
-    void usersConfigMissingFile()
-    {
+    void usersConfigMissingFile() {
         QTemporaryDir dir;
         QString error;
         QVERIFY(!UsersConfig::load(dir.path(), &error));
         QVERIFY2(error.contains(u"users.json"_s), qPrintable(error));
     }
 
-    void growingFileIsNotSettled()
-    {
+    void growingFileIsNotSettled() {
         QTemporaryDir dir;
         const QString path = dir.filePath(u"c-1.wav"_s);
         QVERIFY(writeFile(path, QByteArray(1000, 'x')));
@@ -397,16 +377,14 @@ private slots:
         QVERIFY2(why.contains(u"does not exist"_s), qPrintable(why));
     }
 
-    void recordingWithoutAudioIsSettled()
-    {
+    void recordingWithoutAudioIsSettled() {
         Recording r;
         QString why = u"stale"_s;
         QVERIFY(FileStability::isSettled(r, &why));
         QVERIFY(why.isEmpty());
     }
 
-    void demoArchiveIsPlayableAndParses()
-    {
+    void demoArchiveIsPlayableAndParses() {
         QTemporaryDir dir;
         DemoOptions options;
         options.outDir = dir.path();
@@ -457,8 +435,7 @@ private slots:
         QCOMPARE(users->tenantIds(), options.tenants);
     }
 
-    void demoAudioSoundsLikeSpeech()
-    {
+    void demoAudioSoundsLikeSpeech() {
         // Voiced syllables and pauses: loud and quiet 100 ms windows both occur.
         QTemporaryDir dir;
         DemoOptions options;
@@ -491,8 +468,7 @@ private slots:
         QVERIFY2(loud > 50 && quiet > 5, qPrintable(u"loud %1 quiet %2"_s.arg(loud).arg(quiet)));
     }
 
-    void demoArchiveIsDeterministic()
-    {
+    void demoArchiveIsDeterministic() {
         QTemporaryDir first, second;
         DemoOptions options;
         options.calls = 15;
@@ -519,8 +495,7 @@ private slots:
         QCOMPARE(compared, 15 * 2 + 1);
     }
 
-    void demoWritesAThousandShortCallsQuickly()
-    {
+    void demoWritesAThousandShortCallsQuickly() {
         QTemporaryDir dir;
         DemoOptions options;
         options.outDir = dir.path();
@@ -536,8 +511,7 @@ private slots:
         QVERIFY2(timer.elapsed() < 20000, qPrintable(QString::number(timer.elapsed())));
     }
 
-    void demoRejectsBadOptions()
-    {
+    void demoRejectsBadOptions() {
         DemoOptions options;
         options.outDir = u"/tmp/unused"_s;
         options.sampleRate = 44100;

@@ -18,7 +18,6 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
-
 #include <fcntl.h>
 #include <sys/stat.h>
 
@@ -31,9 +30,8 @@ const QDateTime Epoch2025(QDate(2025, 1, 1), QTime(0, 0), Qt::UTC);
 
 // Sets the mtime of every file and folder below root (and root) to `when`,
 // as if the archive had been written long ago.
-void ageTree(const QString &root, const QDateTime &when = Epoch2025)
-{
-    const struct timespec time {when.toSecsSinceEpoch(), 0};
+void ageTree(const QString &root, const QDateTime &when = Epoch2025) {
+    const struct timespec time { when.toSecsSinceEpoch(), 0 };
     const struct timespec times[2]{time, time};
     QStringList paths{root};
     QDirIterator it(root, QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden,
@@ -47,8 +45,7 @@ void ageTree(const QString &root, const QDateTime &when = Epoch2025)
         QVERIFY(::utimensat(AT_FDCWD, QFile::encodeName(path).constData(), times, 0) == 0);
 }
 
-QJsonObject callJson(const QString &id, const QString &audio)
-{
+QJsonObject callJson(const QString &id, const QString &audio) {
     QJsonObject call{{u"id"_s, id},
                      {u"tenant"_s, u"acme"_s},
                      {u"start"_s, u"2026-11-20T08:15:00Z"_s},
@@ -63,10 +60,9 @@ QJsonObject callJson(const QString &id, const QString &audio)
 }
 
 // Written like a recorder does: to a '.' name, then renamed.
-void writeAtomically(const QString &path, const QByteArray &data)
-{
-    const QString temporary = QFileInfo(path).absolutePath() + u"/."_s +
-                              QFileInfo(path).fileName() + u".part"_s;
+void writeAtomically(const QString &path, const QByteArray &data) {
+    const QString temporary =
+        QFileInfo(path).absolutePath() + u"/."_s + QFileInfo(path).fileName() + u".part"_s;
     QFile file(temporary);
     QVERIFY(file.open(QIODevice::WriteOnly));
     QCOMPARE(file.write(data), data.size());
@@ -75,20 +71,23 @@ void writeAtomically(const QString &path, const QByteArray &data)
                      QFile::encodeName(path).constData()) == 0);
 }
 
-void writeCall(const QString &dir, const QJsonObject &call)
-{
+void writeCall(const QString &dir, const QJsonObject &call) {
     QDir().mkpath(dir);
     writeAtomically(dir + u'/' + call.value(u"id"_s).toString() + u".json"_s,
                     QJsonDocument(call).toJson());
 }
 
-void writeAudio(const QString &path, int size = 4000)
-{
+void writeAudio(const QString &path, int size = 4000) {
     writeAtomically(path, QByteArray(size, 'a'));
 }
 
-QString counts(const IndexResult &r)
-{
+// An empty recording when the catalog lacks it, so the comparisons after fail
+// instead of the test crashing.
+Recording rowOf(const CatalogReader &catalog, qint64 sourceId, const QString &id) {
+    return catalog.recording(sourceId, id).value_or(Recording{});
+}
+
+QString counts(const IndexResult &r) {
     return u"ok=%1 error='%2' added=%3 updated=%4 removed=%5 read=%6 skipped=%7 problems=[%8]"_s
         .arg(r.ok)
         .arg(r.error)
@@ -103,7 +102,7 @@ QString counts(const IndexResult &r)
 #define COMPARE_COUNTS(result, a, u, r, p)                                                         \
     do {                                                                                           \
         const IndexResult &res_ = (result);                                                        \
-        QVERIFY2(res_.ok && res_.added == (a) && res_.updated == (u) && res_.removed == (r) &&     \
+        QVERIFY2(res_.ok &&res_.added == (a) && res_.updated == (u) && res_.removed == (r) &&      \
                      res_.problems.size() == (p),                                                  \
                  qPrintable(counts(res_)));                                                        \
     } while (false)
@@ -118,8 +117,7 @@ private:
     QString m_archive;
     int m_round = 0;
 
-    DemoResult writeDemo(int calls, bool withAudio = true, int days = 3)
-    {
+    DemoResult writeDemo(int calls, bool withAudio = true, int days = 3) {
         DemoOptions options;
         options.outDir = m_archive;
         options.calls = calls;
@@ -137,8 +135,7 @@ private:
     QString dayDir() const { return m_archive + u"/acme/2026/11/20"_s; }
 
 private slots:
-    void init()
-    {
+    void init() {
         QVERIFY(m_dir.isValid());
         ++m_round;
         m_archive = m_dir.filePath(u"archive-%1"_s.arg(m_round));
@@ -148,8 +145,7 @@ private slots:
                  qPrintable(error));
     }
 
-    void indexesDemoArchiveAndSkipsUnchangedFolders()
-    {
+    void indexesDemoArchiveAndSkipsUnchangedFolders() {
         const DemoResult demo = writeDemo(30);
         QCOMPARE(demo.calls, 30);
         ageTree(m_archive);
@@ -193,8 +189,7 @@ private slots:
         QCOMPARE(second.sourceId, first.sourceId);
     }
 
-    void freshFoldersAreReadAgainButCountNothing()
-    {
+    void freshFoldersAreReadAgainButCountNothing() {
         writeDemo(10);
         ArchiveIndexer indexer(m_archive);
         COMPARE_COUNTS(indexer.index(), 10, 0, 0, 0);
@@ -209,8 +204,7 @@ private slots:
         QCOMPARE(indexer.index().foldersRead, 0);
     }
 
-    void picksUpAddedChangedAndDeletedCalls()
-    {
+    void picksUpAddedChangedAndDeletedCalls() {
         writeCall(dayDir(), callJson(u"c-1"_s, u"c-1.wav"_s));
         writeAudio(dayDir() + u"/c-1.wav"_s);
         writeCall(dayDir(), callJson(u"c-2"_s, u"c-2.wav"_s));
@@ -232,19 +226,18 @@ private slots:
         CatalogReader catalog;
         const qint64 source = result.sourceId;
         QCOMPARE(catalog.count(source), 2);
-        QCOMPARE(catalog.recording(source, u"c-1"_s)->durationMs, 777);
+        QCOMPARE(rowOf(catalog, source, u"c-1"_s).durationMs, 777);
         QVERIFY(!catalog.recording(source, u"c-2"_s));
-        QVERIFY(catalog.recording(source, u"c-3"_s)->audioPath.isEmpty());
+        QVERIFY(rowOf(catalog, source, u"c-3"_s).audioPath.isEmpty());
 
         // Audio replaced in place (the folder's mtime does not change):
         // noticed while the folder is still fresh from the last change.
         writeAudio(dayDir() + u"/c-1.wav"_s, 9000);
         COMPARE_COUNTS(indexer.index(), 0, 1, 0, 0);
-        QCOMPARE(catalog.recording(source, u"c-1"_s)->audioSize, 9000);
+        QCOMPARE(rowOf(catalog, source, u"c-1"_s).audioSize, 9000);
     }
 
-    void removedFolderRemovesItsCalls()
-    {
+    void removedFolderRemovesItsCalls() {
         writeDemo(12, false, 2);
         ageTree(m_archive);
         ArchiveIndexer indexer(m_archive);
@@ -263,8 +256,7 @@ private slots:
         QCOMPARE(dirs.value(0).toInt(), 0);
     }
 
-    void missingAudioIsAProblemUntilItArrives()
-    {
+    void missingAudioIsAProblemUntilItArrives() {
         writeCall(dayDir(), callJson(u"c-1"_s, u"c-1.wav"_s));
         // A recorder's temporary file is never read.
         writeAtomically(dayDir() + u"/.c-2.json.part"_s, "{broken");
@@ -291,8 +283,7 @@ private slots:
         QCOMPARE(indexer.index().foldersRead, 0);
     }
 
-    void badSidecarIsReportedUntilFixed()
-    {
+    void badSidecarIsReportedUntilFixed() {
         QJsonObject bad = callJson(u"c-1"_s, QString());
         bad.insert(u"start"_s, u"soon"_s);
         writeCall(dayDir(), bad);
@@ -307,13 +298,11 @@ private slots:
         QVERIFY(CatalogReader().problems(first.sourceId).isEmpty());
     }
 
-    void duplicateIdIsAProblem()
-    {
+    void duplicateIdIsAProblem() {
         writeCall(dayDir(), callJson(u"c-1"_s, QString()));
         QJsonObject twin = callJson(u"c-1"_s, QString());
         QDir().mkpath(m_archive + u"/acme/2026/11/21"_s);
-        writeAtomically(m_archive + u"/acme/2026/11/21/other.json"_s,
-                        QJsonDocument(twin).toJson());
+        writeAtomically(m_archive + u"/acme/2026/11/21/other.json"_s, QJsonDocument(twin).toJson());
         ArchiveIndexer indexer(m_archive);
         const IndexResult result = indexer.index();
         COMPARE_COUNTS(result, 1, 0, 0, 1);
@@ -321,15 +310,15 @@ private slots:
                  qPrintable(result.problems.first()));
     }
 
-    void indexOneForContinuousMode()
-    {
+    void indexOneForContinuousMode() {
         ArchiveIndexer indexer(m_archive);
         COMPARE_COUNTS(indexer.index(), 0, 0, 0, 0);
 
         writeCall(dayDir(), callJson(u"c-1"_s, u"c-1.wav"_s));
         QString error;
         QVERIFY(!indexer.indexOne(dayDir() + u"/c-1.json"_s, &error));
-        QCOMPARE(error, u"acme/2026/11/20/c-1.json: the audio file 'c-1.wav' does not exist (yet)"_s);
+        QCOMPARE(error,
+                 u"acme/2026/11/20/c-1.json: the audio file 'c-1.wav' does not exist (yet)"_s);
 
         writeAudio(dayDir() + u"/c-1.wav"_s);
         QVERIFY2(indexer.indexOne(dayDir() + u"/c-1.json"_s, &error), qPrintable(error));
@@ -349,8 +338,7 @@ private slots:
         QCOMPARE(catalog.count(source), 0);
     }
 
-    void categoryActionsRoundTrip()
-    {
+    void categoryActionsRoundTrip() {
         writeCall(dayDir(), callJson(u"c-1"_s, u"c-1.wav"_s));
         writeAudio(dayDir() + u"/c-1.wav"_s);
         ageTree(m_archive);
@@ -372,10 +360,10 @@ private slots:
         expected.insert(u"categories"_s, QJsonArray{u"replicated"_s, u"vip"_s});
         QCOMPARE(after->metadata, expected); // every other field as it was
 
-        const auto row = CatalogReader().recording(first.sourceId, u"c-1"_s);
-        QCOMPARE(row->categories, after->categories);
-        QCOMPARE(QString::fromLatin1(row->metadataSha256), sha);
-        QCOMPARE(row->metadata, after->metadata);
+        const Recording row = rowOf(CatalogReader(), first.sourceId, u"c-1"_s);
+        QCOMPARE(row.categories, after->categories);
+        QCOMPARE(QString::fromLatin1(row.metadataSha256), sha);
+        QCOMPARE(row.metadata, after->metadata);
         // The job's own change is not a change of the call.
         COMPARE_COUNTS(indexer.index(), 0, 0, 0, 0);
 
@@ -389,12 +377,30 @@ private slots:
         QVERIFY(!CategoryActions::apply(sidecar, {u" "_s}, {}, &again, &error));
         QVERIFY2(error.contains(u"a category name is empty"_s), qPrintable(error));
         QVERIFY(!CategoryActions::apply(dayDir() + u"/none.json"_s, {u"a"_s}, {}, &again, &error));
-        QVERIFY2(error.startsWith(u"none.json: cannot change the categories"_s),
-                 qPrintable(error));
+        QVERIFY2(error.startsWith(u"none.json: cannot change the categories"_s), qPrintable(error));
     }
 
-    void removerDeletesFilesAndRow()
-    {
+    void recorderChangeBeforeCategoryActionIsStillSeen() {
+        writeCall(dayDir(), callJson(u"c-1"_s, QString()));
+        ageTree(m_archive);
+        ArchiveIndexer indexer(m_archive);
+        const qint64 source = indexer.index().sourceId;
+
+        // The recorder rewrites the call after indexing; then the job's action runs.
+        QJsonObject changed = callJson(u"c-1"_s, QString());
+        changed.insert(u"durationMs"_s, 4242);
+        writeCall(dayDir(), changed);
+        QString sha, error;
+        QVERIFY2(CategoryActions::apply(dayDir() + u"/c-1.json"_s, {u"done"_s}, {}, &sha, &error),
+                 qPrintable(error));
+        COMPARE_COUNTS(indexer.index(), 0, 1, 0, 0);
+        const Recording row = rowOf(CatalogReader(), source, u"c-1"_s);
+        QCOMPARE(row.durationMs, 4242);
+        QCOMPARE(row.categories, (QStringList{u"complaint"_s, u"done"_s}));
+        QCOMPARE(QString::fromLatin1(row.metadataSha256), sha);
+    }
+
+    void removerDeletesFilesAndRow() {
         writeCall(dayDir(), callJson(u"c-1"_s, u"c-1.wav"_s));
         writeAudio(dayDir() + u"/c-1.wav"_s);
         writeCall(dayDir(), callJson(u"c-2"_s, u"c-2.wav"_s));
@@ -406,14 +412,14 @@ private slots:
 
         // The audio changed after indexing: the replicated copy would not be
         // this file, so it is kept.
-        const Recording second = *catalog.recording(source, u"c-2"_s);
+        const Recording second = rowOf(catalog, source, u"c-2"_s);
         writeAudio(second.audioPath, 5000);
         QString error;
         QVERIFY(!SourceRemover::remove(second, &error));
         QVERIFY2(error.contains(u"changed since it was indexed"_s), qPrintable(error));
         QVERIFY(QFile::exists(second.audioPath) && QFile::exists(second.sidecarPath));
 
-        const Recording first = *catalog.recording(source, u"c-1"_s);
+        const Recording first = rowOf(catalog, source, u"c-1"_s);
         QVERIFY2(SourceRemover::remove(first, &error), qPrintable(error));
         QVERIFY(!QFile::exists(first.audioPath));
         QVERIFY(!QFile::exists(first.sidecarPath));
@@ -423,8 +429,7 @@ private slots:
                  qPrintable(counts(next)));
     }
 
-    void readerListsWhatTheCatalogKnows()
-    {
+    void readerListsWhatTheCatalogKnows() {
         writeDemo(40, false, 5);
         ArchiveIndexer indexer(m_archive);
         const qint64 source = indexer.index().sourceId;
@@ -445,16 +450,14 @@ private slots:
         QVERIFY(!catalog.recording(source, u"c-none"_s));
     }
 
-    void missingArchiveFailsClearly()
-    {
+    void missingArchiveFailsClearly() {
         ArchiveIndexer indexer(m_dir.filePath(u"no-such-archive"_s));
         const IndexResult result = indexer.index();
         QVERIFY(!result.ok);
         QVERIFY2(result.error.contains(u"does not exist"_s), qPrintable(result.error));
     }
 
-    void noChangeReindexOfManyCallsIsFast()
-    {
+    void noChangeReindexOfManyCallsIsFast() {
         // 6000 calls over 60 days: the unchanged re-index must cost folder
         // stats only, which is what keeps a million-call archive cheap.
         const DemoResult demo = writeDemo(6000, false, 60);
@@ -472,8 +475,8 @@ private slots:
         const qint64 secondMs = timer.elapsed();
         COMPARE_COUNTS(second, 0, 0, 0, 0);
         QCOMPARE(second.foldersRead, 0);
-        qInfo("first index %lld ms, unchanged re-index %lld ms over %d folders", firstMs,
-              secondMs, second.foldersSkipped);
+        qInfo("first index %lld ms, unchanged re-index %lld ms over %d folders", firstMs, secondMs,
+              second.foldersSkipped);
         QVERIFY2(secondMs < 1000, qPrintable(QString::number(secondMs)));
     }
 };

@@ -7,17 +7,20 @@
 
 namespace Replicall::Test {
 
-QString TusSteps::create(qint64 length, const QString &tenant, const QString &recording, HttpResult *result,
-                         const QByteArray &firstBytes, const Headers &extra)
-{
+QString TusSteps::create(qint64 length, const QString &tenant, const QString &recording,
+                         HttpResult *result, const QByteArray &firstBytes, const Headers &extra) {
     QByteArray metadata = "tenant " + tenant.toUtf8().toBase64();
     if (!recording.isEmpty())
-        metadata += ",recording " + recording.toUtf8().toBase64() + ",filename " + QByteArray(recording.toUtf8() + ".wav").toBase64();
-    Headers headers = tusHeaders({{"Upload-Length", QByteArray::number(length)}, {"Upload-Metadata", metadata}});
+        metadata += ",recording " + recording.toUtf8().toBase64() + ",filename " +
+                    QByteArray(recording.toUtf8() + ".wav").toBase64();
+    Headers headers =
+        tusHeaders({{"Upload-Length", QByteArray::number(length)}, {"Upload-Metadata", metadata}});
     if (!firstBytes.isEmpty())
-        headers.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/offset+octet-stream")));
+        headers.append(
+            qMakePair(QByteArray("Content-Type"), QByteArray("application/offset+octet-stream")));
     headers += extra;
-    const HttpResult answer = client.send("POST", target.apiUrl(QStringLiteral("/uploads")), firstBytes, headers);
+    const HttpResult answer =
+        client.send("POST", target.apiUrl(QStringLiteral("/uploads")), firstBytes, headers);
     if (result)
         *result = answer;
     if (answer.status != 201)
@@ -25,38 +28,36 @@ QString TusSteps::create(qint64 length, const QString &tenant, const QString &re
     return QString::fromLatin1(answer.header("Location")).section(u'/', -1);
 }
 
-HttpResult TusSteps::patch(const QString &uploadId, qint64 offset, const QByteArray &bytes, const Headers &extra)
-{
+HttpResult TusSteps::patch(const QString &uploadId, qint64 offset, const QByteArray &bytes,
+                           const Headers &extra) {
     Headers headers = tusHeaders({{"Upload-Offset", QByteArray::number(offset)},
                                   {"Content-Type", "application/offset+octet-stream"}});
     headers += extra;
-    return client.send("PATCH", target.apiUrl(QStringLiteral("/uploads/") + uploadId), bytes, headers);
+    return client.send("PATCH", target.apiUrl(QStringLiteral("/uploads/") + uploadId), bytes,
+                       headers);
 }
 
-HttpResult TusSteps::head(const QString &uploadId)
-{
-    return client.send("HEAD", target.apiUrl(QStringLiteral("/uploads/") + uploadId), QByteArray(), tusHeaders());
+HttpResult TusSteps::head(const QString &uploadId) {
+    return client.send("HEAD", target.apiUrl(QStringLiteral("/uploads/") + uploadId), QByteArray(),
+                       tusHeaders());
 }
 
-HttpResult TusSteps::commit(const QString &recording, const QJsonObject &body)
-{
+HttpResult TusSteps::commit(const QString &recording, const QJsonObject &body) {
     return client.send("PUT", target.apiUrl(QStringLiteral("/recordings/") + recording),
-                       QJsonDocument(body).toJson(QJsonDocument::Compact), {{"Content-Type", "application/json"}});
+                       QJsonDocument(body).toJson(QJsonDocument::Compact),
+                       {{"Content-Type", "application/json"}});
 }
 
-QByteArray sha256Hex(const QByteArray &data)
-{
+QByteArray sha256Hex(const QByteArray &data) {
     return QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex();
 }
 
-QByteArray checksumHeader(const QByteArray &algorithm, const QByteArray &data)
-{
+QByteArray checksumHeader(const QByteArray &algorithm, const QByteArray &data) {
     const auto kind = algorithm == "sha1" ? QCryptographicHash::Sha1 : QCryptographicHash::Sha256;
     return algorithm + ' ' + QCryptographicHash::hash(data, kind).toBase64();
 }
 
-QByteArray testBytes(qint64 size, int seed)
-{
+QByteArray testBytes(qint64 size, int seed) {
     QByteArray bytes(size, Qt::Uninitialized);
     quint32 state = quint32(seed) * 2654435761u + 1;
     for (qint64 i = 0; i < size; ++i) {
@@ -67,8 +68,7 @@ QByteArray testBytes(qint64 size, int seed)
 }
 
 QJsonObject commitBody(const QString &tenant, const QString &uploadId, const QByteArray &audio,
-                       const QJsonObject &metadata, const QString &start)
-{
+                       const QJsonObject &metadata, const QString &start) {
     QJsonObject body{{QStringLiteral("tenant"), tenant}, {QStringLiteral("start"), start}};
     if (!metadata.isEmpty())
         body.insert(QStringLiteral("metadata"), metadata);
@@ -83,8 +83,7 @@ QJsonObject commitBody(const QString &tenant, const QString &uploadId, const QBy
     return body;
 }
 
-QByteArray readFile(const QString &path)
-{
+QByteArray readFile(const QString &path) {
     QFile file(path);
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }

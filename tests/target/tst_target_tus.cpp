@@ -11,13 +11,11 @@
 using namespace Replicall::Test;
 using namespace Qt::StringLiterals;
 
-class TstTargetTus : public QObject
-{
+class TstTargetTus : public QObject {
     Q_OBJECT
 
 private slots:
-    void initTestCase()
-    {
+    void initTestCase() {
         QString error;
         QVERIFY2(m_target.start(&error, {u"--max-chunk-size"_s, u"1M"_s}), qPrintable(error));
         m_token = m_target.createToken(u"berlin"_s, {u"acme"_s});
@@ -25,8 +23,7 @@ private slots:
         m_client.setToken(m_token);
     }
 
-    void options_needsNoToken()
-    {
+    void options_needsNoToken() {
         HttpClient anonymous;
         const HttpResult result = anonymous.send("OPTIONS", m_target.apiUrl(u"/uploads"_s));
         QCOMPARE(result.status, 204);
@@ -35,8 +32,7 @@ private slots:
         QCOMPARE(result.header("Tus-Checksum-Algorithm"), "sha1,sha256");
     }
 
-    void fullFlow_survivesKilledServer()
-    {
+    void fullFlow_survivesKilledServer() {
         const QByteArray audio = testBytes(2 * 1024 * 1024 + 123);
         TusSteps tus{m_target, m_client};
         HttpResult created;
@@ -48,8 +44,9 @@ private slots:
         const qint64 chunk = 700 * 1024;
         qint64 offset = 0;
         for (int i = 0; i < 2; ++i) {
-            const HttpResult patched = tus.patch(upload, offset, audio.mid(offset, chunk),
-                                                 {{"Upload-Checksum", checksumHeader("sha256", audio.mid(offset, chunk))}});
+            const HttpResult patched = tus.patch(
+                upload, offset, audio.mid(offset, chunk),
+                {{"Upload-Checksum", checksumHeader("sha256", audio.mid(offset, chunk))}});
             QVERIFY2(patched.status == 204, qPrintable(patched.describe()));
             offset += chunk;
             QCOMPARE(patched.header("Upload-Offset").toLongLong(), offset);
@@ -71,31 +68,36 @@ private slots:
             offset = patched.header("Upload-Offset").toLongLong();
         }
         const QJsonObject metadata{{u"id"_s, u"c-000123"_s}, {u"durationMs"_s, 184000}};
-        const HttpResult committed = tus.commit(u"c-000123"_s, commitBody(u"acme"_s, upload, audio, metadata));
+        const HttpResult committed =
+            tus.commit(u"c-000123"_s, commitBody(u"acme"_s, upload, audio, metadata));
         QVERIFY2(committed.status == 201, qPrintable(committed.describe()));
         const QJsonObject answer = committed.json();
         QCOMPARE(answer.value(u"created"_s).toBool(), true);
-        QCOMPARE(answer.value(u"audio"_s).toObject().value(u"path"_s).toString(), u"acme/2026/11/20/c-000123.wav"_s);
-        QCOMPARE(answer.value(u"audio"_s).toObject().value(u"sha256"_s).toString(), QString::fromLatin1(sha256Hex(audio)));
+        QCOMPARE(answer.value(u"audio"_s).toObject().value(u"path"_s).toString(),
+                 u"acme/2026/11/20/c-000123.wav"_s);
+        QCOMPARE(answer.value(u"audio"_s).toObject().value(u"sha256"_s).toString(),
+                 QString::fromLatin1(sha256Hex(audio)));
         QCOMPARE(answer.value(u"metadataSha256"_s).toString(),
                  QString::fromLatin1(sha256Hex(R"({"durationMs":184000,"id":"c-000123"})")));
-        QCOMPARE(readFile(QDir(m_target.dataDir()).filePath(u"acme/2026/11/20/c-000123.wav"_s)), audio);
+        QCOMPARE(readFile(QDir(m_target.dataDir()).filePath(u"acme/2026/11/20/c-000123.wav"_s)),
+                 audio);
         QVERIFY(!QFile::exists(QDir(m_target.dataDir()).filePath(u".uploads/"_s + upload)));
 
         // Idempotent: the same commit again answers 200 with the same audio.
-        const HttpResult again = tus.commit(u"c-000123"_s, commitBody(u"acme"_s, upload, audio, metadata));
+        const HttpResult again =
+            tus.commit(u"c-000123"_s, commitBody(u"acme"_s, upload, audio, metadata));
         QVERIFY2(again.status == 200, qPrintable(again.describe()));
         QCOMPARE(again.json().value(u"audio"_s), answer.value(u"audio"_s));
         QCOMPARE(again.json().value(u"committedAt"_s), answer.value(u"committedAt"_s));
         // Metadata-only update without an upload.
-        const HttpResult metadataOnly = tus.commit(u"c-000123"_s, commitBody(u"acme"_s, QString(), audio, {{u"id"_s, u"c-000123"_s}}));
+        const HttpResult metadataOnly = tus.commit(
+            u"c-000123"_s, commitBody(u"acme"_s, QString(), audio, {{u"id"_s, u"c-000123"_s}}));
         QVERIFY2(metadataOnly.status == 200, qPrintable(metadataOnly.describe()));
         QCOMPARE(metadataOnly.json().value(u"metadataSha256"_s).toString(),
                  QString::fromLatin1(sha256Hex(R"({"id":"c-000123"})")));
     }
 
-    void creationWithUpload()
-    {
+    void creationWithUpload() {
         const QByteArray audio = testBytes(5000, 2);
         TusSteps tus{m_target, m_client};
         HttpResult created;
@@ -105,27 +107,28 @@ private slots:
         QCOMPARE(created.header("Upload-Offset").toLongLong(), audio.size());
         const HttpResult committed = tus.commit(u"c-cwu"_s, commitBody(u"acme"_s, upload, audio));
         QVERIFY2(committed.status == 201, qPrintable(committed.describe()));
-        QCOMPARE(readFile(QDir(m_target.dataDir()).filePath(u"acme/2026/11/20/c-cwu.wav"_s)), audio);
+        QCOMPARE(readFile(QDir(m_target.dataDir()).filePath(u"acme/2026/11/20/c-cwu.wav"_s)),
+                 audio);
     }
 
-    void checksumMismatch_discardsChunk()
-    {
+    void checksumMismatch_discardsChunk() {
         const QByteArray audio = testBytes(4000, 3);
         TusSteps tus{m_target, m_client};
         const QString upload = tus.create(audio.size(), u"acme"_s, u"c-sum"_s);
         QVERIFY(!upload.isEmpty());
-        const HttpResult bad = tus.patch(upload, 0, audio.left(1000),
-                                         {{"Upload-Checksum", checksumHeader("sha256", audio.mid(1, 1000))}});
+        const HttpResult bad =
+            tus.patch(upload, 0, audio.left(1000),
+                      {{"Upload-Checksum", checksumHeader("sha256", audio.mid(1, 1000))}});
         QCOMPARE(bad.status, 460);
         QCOMPARE(bad.code(), u"checksum-mismatch"_s);
         QCOMPARE(tus.head(upload).header("Upload-Offset"), "0");
-        const HttpResult unknownAlgorithm = tus.patch(upload, 0, audio.left(10), {{"Upload-Checksum", "md5 AAAA"}});
+        const HttpResult unknownAlgorithm =
+            tus.patch(upload, 0, audio.left(10), {{"Upload-Checksum", "md5 AAAA"}});
         QCOMPARE(unknownAlgorithm.status, 400);
         QCOMPARE(tus.patch(upload, 0, audio).status, 204);
     }
 
-    void offsetMismatch_andWrongContentType()
-    {
+    void offsetMismatch_andWrongContentType() {
         TusSteps tus{m_target, m_client};
         const QString upload = tus.create(100, u"acme"_s, u"c-off"_s);
         QCOMPARE(tus.patch(upload, 0, testBytes(10)).status, 204);
@@ -133,8 +136,9 @@ private slots:
         QCOMPARE(wrong.status, 409);
         QCOMPARE(wrong.code(), u"offset-mismatch"_s);
         QCOMPARE(wrong.header("Upload-Offset"), "10");
-        const HttpResult type = m_client.send("PATCH", m_target.apiUrl(u"/uploads/"_s + upload), testBytes(5),
-                                              tusHeaders({{"Upload-Offset", "10"}, {"Content-Type", "application/json"}}));
+        const HttpResult type = m_client.send(
+            "PATCH", m_target.apiUrl(u"/uploads/"_s + upload), testBytes(5),
+            tusHeaders({{"Upload-Offset", "10"}, {"Content-Type", "application/json"}}));
         QCOMPARE(type.status, 415);
         QCOMPARE(type.code(), u"unsupported-media-type"_s);
         const HttpResult noTus = m_client.send("HEAD", m_target.apiUrl(u"/uploads/"_s + upload));
@@ -143,19 +147,18 @@ private slots:
         QCOMPARE(pastEnd.status, 413);
     }
 
-    void termination()
-    {
+    void termination() {
         TusSteps tus{m_target, m_client};
         const QString upload = tus.create(100, u"acme"_s, u"c-term"_s);
         QCOMPARE(tus.patch(upload, 0, testBytes(50)).status, 204);
-        const HttpResult deleted = m_client.send("DELETE", m_target.apiUrl(u"/uploads/"_s + upload), QByteArray(), tusHeaders());
+        const HttpResult deleted = m_client.send("DELETE", m_target.apiUrl(u"/uploads/"_s + upload),
+                                                 QByteArray(), tusHeaders());
         QCOMPARE(deleted.status, 204);
         QCOMPARE(tus.head(upload).status, 404);
         QVERIFY(!QFile::exists(QDir(m_target.dataDir()).filePath(u".uploads/"_s + upload)));
     }
 
-    void otherToken_seesNoUpload()
-    {
+    void otherToken_seesNoUpload() {
         TusSteps tus{m_target, m_client};
         const QString upload = tus.create(100, u"acme"_s, u"c-other"_s);
         HttpClient other(m_target.createToken(u"other"_s, {u"acme"_s}));
@@ -164,8 +167,7 @@ private slots:
         QCOMPARE(otherTus.patch(upload, 0, testBytes(10)).status, 404);
     }
 
-    void commitWrongSha256_storesNothing()
-    {
+    void commitWrongSha256_storesNothing() {
         const QByteArray audio = testBytes(3000, 4);
         TusSteps tus{m_target, m_client};
         const QString upload = tus.create(audio.size(), u"acme"_s, u"c-bad"_s);
@@ -180,12 +182,19 @@ private slots:
         QVERIFY(!QFile::exists(QDir(m_target.dataDir()).filePath(u"acme/2026/11/20/c-bad.wav"_s)));
         QVERIFY(!QFile::exists(QDir(m_target.dataDir()).filePath(u".uploads/"_s + upload)));
         const HttpResult lookup = m_client.send("POST", m_target.apiUrl(u"/recordings/lookup"_s),
-                                                R"({"recordings":[{"id":"c-bad"}]})", {{"Content-Type", "application/json"}});
-        QCOMPARE(lookup.json().value(u"recordings"_s).toArray().at(0).toObject().value(u"held"_s).toBool(), false);
+                                                R"({"recordings":[{"id":"c-bad"}]})",
+                                                {{"Content-Type", "application/json"}});
+        QCOMPARE(lookup.json()
+                     .value(u"recordings"_s)
+                     .toArray()
+                     .at(0)
+                     .toObject()
+                     .value(u"held"_s)
+                     .toBool(),
+                 false);
     }
 
-    void commitIncompleteUpload()
-    {
+    void commitIncompleteUpload() {
         const QByteArray audio = testBytes(3000, 5);
         TusSteps tus{m_target, m_client};
         const QString upload = tus.create(audio.size(), u"acme"_s, u"c-half"_s);

@@ -384,6 +384,35 @@ private Q_SLOTS:
         QCOMPARE(sha256Of(storedPath(recording)), source.sha256);
     }
 
+    void abortedUploadStaysResumable()
+    {
+        const Recording recording = makeRecording(u"c-abort"_s, 12 * MiB);
+        QNetworkAccessManager network;
+        TransferOptions options;
+        options.chunkSize = MiB;
+        QUrl resumeUrl;
+        {
+            RecordingTransfer transfer(&network, endpoint(m_token), recording, options);
+            connect(&transfer, &RecordingTransfer::uploadCreated, this,
+                    [&resumeUrl](const QUrl &url) { resumeUrl = url; });
+            connect(&transfer, &RecordingTransfer::progress, this, [&transfer](qint64 sent) {
+                if (sent > 3 * MiB)
+                    transfer.abort();
+            });
+            QVERIFY(runToEnd(&transfer));
+            QCOMPARE(transfer.state(), RecordingTransfer::State::Failed);
+            QCOMPARE(transfer.outcome().error.code, u"aborted"_s);
+        }
+        options.resumeUrl = resumeUrl;
+        RecordingTransfer resumed(&network, endpoint(m_token), recording, options);
+        QSignalSpy created(&resumed, &RecordingTransfer::uploadCreated);
+        QVERIFY(runToEnd(&resumed));
+        QVERIFY2(resumed.outcome().ok, qPrintable(resumed.outcome().error.message + m_target.log().right(3000)));
+        QCOMPARE(created.size(), 0);
+        QVERIFY(resumed.outcome().bytesSent <= 9 * MiB);
+        QCOMPARE(sha256Of(storedPath(recording)), resumed.outcome().audioSha256);
+    }
+
     void unknownResumeUrlStartsAfresh_data()
     {
         QTest::addColumn<QString>("uploadId");

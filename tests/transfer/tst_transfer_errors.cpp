@@ -3,9 +3,12 @@
 // redirects, non-problem bodies from proxies, silence, refused connections;
 // and how a TargetEndpoint checks its settings.
 #include "CannedHttpServer.h"
+#include "transfer/CommitCall.h"
 #include "transfer/InfoCall.h"
 #include "transfer/TargetEndpoint.h"
+#include "transfer/TusUpload.h"
 
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -188,6 +191,66 @@ private Q_SLOTS:
         QTest::qWait(100);
         QCOMPARE(finished.size(), 1);
         QCOMPARE(call.error().code, u"aborted"_s);
+    }
+
+    void commitWithAnotherSha256Fails()
+    {
+        const QByteArray sent = QByteArray(64, 'a');
+        const QJsonObject answer{
+            {u"id"_s, u"c-1"_s},
+            {u"created"_s, true},
+            {u"audio"_s, QJsonObject{{u"size"_s, 10}, {u"sha256"_s, QString(64, u'b')}}}};
+        CannedHttpServer server;
+        server.setResponse(CannedHttpServer::response(
+            201, "Created", "application/json", QJsonDocument(answer).toJson()));
+
+        CommitRequest request;
+        request.recordingId = u"c-1"_s;
+        request.tenant = u"acme"_s;
+        request.start = QDateTime::currentDateTimeUtc();
+        request.audio = CommitRequest::Audio{u"0123"_s, 10, sent, u"c-1.wav"_s};
+        QNetworkAccessManager network;
+        CommitCall commit(&network, endpointAt(server.port()), request);
+        QSignalSpy finished(&commit, &CommitCall::finished);
+        commit.start();
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(commit.error().kind, Kind::Recording);
+        QCOMPARE(commit.error().code, u"sha256-mismatch"_s);
+        QVERIFY2(commit.error().message.contains(u"target stored a different SHA-256"_s),
+                 qPrintable(commit.error().message));
+    }
+
+    void uploadLocationOnAnotherHostIsRefused()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"c-2.wav"_s);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray(3000, 'x'));
+        file.close();
+
+        CannedHttpServer server;
+        server.setResponse(CannedHttpServer::response(
+            201, "Created", {}, {},
+            "Location: http://elsewhere.example/api/replication/v1/uploads/0123\r\n"
+            "Upload-Offset: 0\r\nTus-Resumable: 1.0.0\r\n"));
+        UploadSource source;
+        source.path = path;
+        source.size = 3000;
+        source.recordingId = u"c-2"_s;
+        source.tenant = u"acme"_s;
+        source.chunkSize = 1000;
+        QNetworkAccessManager network;
+        TusUpload upload(&network, endpointAt(server.port()), source);
+        QSignalSpy created(&upload, &TusUpload::created);
+        QSignalSpy finished(&upload, &TusUpload::finished);
+        upload.start();
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(upload.error().kind, Kind::Fatal);
+        QVERIFY2(upload.error().message.contains(u"another host (elsewhere.example)"_s),
+                 qPrintable(upload.error().message));
+        QCOMPARE(created.size(), 0);
+        QCOMPARE(server.requests(), 1);
     }
 
     void endpointRejectsBadSettings_data()
