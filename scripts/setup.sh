@@ -15,6 +15,7 @@ packages=(
     qtkeychain-qt6-dev libsecret-1-0
     libmicrohttpd-dev libssl-dev libgl-dev
     openssl ca-certificates curl xvfb poppler-utils
+    appstream desktop-file-utils fonts-dejavu-core dpkg-dev fakeroot
 )
 
 missing=()

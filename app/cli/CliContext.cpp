@@ -17,23 +17,19 @@ namespace Replicall {
 
 CliContext::CliContext(const QString &databasePath, const QStringList &arguments)
     : m_databasePath(QFileInfo(databasePath).absoluteFilePath())
-    , m_arguments(arguments)
-{
-}
+    , m_arguments(arguments) {}
 
 CliContext::~CliContext() = default;
 
-QString CliContext::defaultDatabasePath()
-{
+QString CliContext::defaultDatabasePath() {
     const QString fromEnvironment = qEnvironmentVariable("REPLICALL_DB");
     if (!fromEnvironment.isEmpty())
         return fromEnvironment;
-    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
-           + u"/replicall/replicall.sqlite"_s;
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
+           u"/replicall/replicall.sqlite"_s;
 }
 
-SecretStore &CliContext::secrets()
-{
+SecretStore &CliContext::secrets() {
     if (!m_secrets) {
         const QFileInfo db(m_databasePath);
         m_secrets = std::make_unique<SecretStore>(db.absolutePath() + u"/secrets"_s);
@@ -41,19 +37,18 @@ SecretStore &CliContext::secrets()
     return *m_secrets;
 }
 
-bool CliContext::openDatabase()
-{
+bool CliContext::openDatabase() {
     QDir().mkpath(QFileInfo(m_databasePath).absolutePath());
     QString error;
     if (!Database::open(m_databasePath, &error)) {
-        Console::err(u"replicall-cli: cannot open the database %1: %2"_s.arg(m_databasePath, error));
+        Console::err(
+            u"replicall-cli: cannot open the database %1: %2"_s.arg(m_databasePath, error));
         return false;
     }
     return true;
 }
 
-bool CliContext::resolveJob(const QString &nameOrId, Job *job)
-{
+bool CliContext::resolveJob(const QString &nameOrId, Job *job) {
     QString error;
     const std::optional<Job> found = JobStore::resolve(nameOrId, &error);
     if (!found) {
@@ -65,8 +60,7 @@ bool CliContext::resolveJob(const QString &nameOrId, Job *job)
 }
 
 std::optional<int> CliContext::parse(QCommandLineParser &parser, const QString &command,
-                                     const QString &description)
-{
+                                     const QString &description) {
     parser.setApplicationDescription(description);
     parser.addHelpOption();
     QStringList arguments = m_arguments;

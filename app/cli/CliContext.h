@@ -4,7 +4,6 @@
 #include <QCommandLineParser>
 #include <QString>
 #include <QStringList>
-
 #include <memory>
 #include <optional>
 
@@ -15,8 +14,7 @@ struct Job;
 
 // What every replicall-cli command shares: the database it works on, the
 // secret store beside it, and the words after the command's name.
-class CliContext
-{
+class CliContext {
 public:
     CliContext(const QString &databasePath, const QStringList &arguments);
     ~CliContext();

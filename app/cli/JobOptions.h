@@ -11,8 +11,7 @@ struct Job;
 
 // The job settings as command-line options, shared by 'job add' (all of them)
 // and 'job import' (overrides of the imported JSON).
-class JobOptions
-{
+class JobOptions {
 public:
     enum Use { ForAdd, ForImport, TokenOnly };
 

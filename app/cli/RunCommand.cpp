@@ -11,10 +11,9 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QSocketNotifier>
-
 #include <csignal>
-#include <unistd.h>
 #include <cstdio>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -23,8 +22,7 @@ namespace {
 
 constexpr int PlainProgressIntervalMs = 5000;
 
-QJsonObject summaryToJson(const RunSummary &summary)
-{
+QJsonObject summaryToJson(const RunSummary &summary) {
     QJsonArray failures;
     for (const RecordingFailure &failure : summary.failures) {
         failures.append(QJsonObject{{u"recording"_s, failure.recordingId},
@@ -46,8 +44,7 @@ QJsonObject summaryToJson(const RunSummary &summary)
                        {u"targetPaths"_s, QJsonArray::fromStringList(summary.targetPaths)}};
 }
 
-void printSummary(const RunSummary &summary)
-{
+void printSummary(const RunSummary &summary) {
     Console::out(u"Job '%1' %2: %3 uploaded, %4 skipped, %5 failed, %6 deferred; %7 in %8 s."_s
                      .arg(summary.jobName, summary.status)
                      .arg(summary.uploaded)
@@ -56,6 +53,10 @@ void printSummary(const RunSummary &summary)
                      .arg(summary.deferred)
                      .arg(formatSize(summary.bytes))
                      .arg(summary.seconds, 0, 'f', 1));
+}
+
+// On stderr also with --json, so that a script sees why a run failed.
+void printProblems(const RunSummary &summary) {
     if (!summary.message.isEmpty())
         Console::err(summary.message);
     for (const RecordingFailure &failure : summary.failures)
@@ -64,16 +65,14 @@ void printSummary(const RunSummary &summary)
 
 // SIGINT/SIGTERM stop the run cleanly: in-flight uploads stay resumable.
 int signalPipe[2] = {-1, -1};
-void onSignal(int)
-{
+void onSignal(int) {
     const char byte = 1;
     [[maybe_unused]] auto written = ::write(signalPipe[1], &byte, 1);
 }
 
 } // namespace
 
-int RunCommand::run(CliContext &context)
-{
+int RunCommand::run(CliContext &context) {
     QCommandLineParser parser;
     parser.addPositionalArgument(u"JOB"_s, u"The job's name or id."_s);
     parser.addOption({u"json"_s, u"Print a JSON summary at the end instead of text."_s});
@@ -124,7 +123,8 @@ int RunCommand::run(CliContext &context)
         runner.stop();
     });
 
-    QMetaObject::invokeMethod(&runner, [&] { runner.start(job, u"manual"_s); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        &runner, [&] { runner.start(job, u"manual"_s); }, Qt::QueuedConnection);
     QCoreApplication::exec();
     if (terminal)
         fputs("\n", stdout);
@@ -133,6 +133,7 @@ int RunCommand::run(CliContext &context)
         Console::json(QJsonDocument(summaryToJson(summary)));
     else
         printSummary(summary);
+    printProblems(summary);
     return summary.ok() ? 0 : 1;
 }
 

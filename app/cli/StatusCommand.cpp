@@ -28,21 +28,23 @@ struct Status {
     QList<FailureRecord> failures;
 };
 
-QJsonObject toJson(const Status &status)
-{
+QJsonObject toJson(const Status &status) {
     QJsonArray runs;
     for (const RunRecord &run : status.runs) {
-        runs.append(QJsonObject{{u"id"_s, run.id},
-                                {u"started"_s, run.startedAt.toString(Qt::ISODate)},
-                                {u"finished"_s, run.finishedAt.isValid() ? QJsonValue(run.finishedAt.toString(Qt::ISODate)) : QJsonValue()},
-                                {u"status"_s, runStatusToString(run.status)},
-                                {u"trigger"_s, run.trigger},
-                                {u"matched"_s, run.matched},
-                                {u"uploaded"_s, run.uploaded},
-                                {u"skipped"_s, run.skipped},
-                                {u"failed"_s, run.failed},
-                                {u"bytes"_s, run.bytes},
-                                {u"message"_s, run.message}});
+        runs.append(
+            QJsonObject{{u"id"_s, run.id},
+                        {u"started"_s, run.startedAt.toString(Qt::ISODate)},
+                        {u"finished"_s, run.finishedAt.isValid()
+                                            ? QJsonValue(run.finishedAt.toString(Qt::ISODate))
+                                            : QJsonValue()},
+                        {u"status"_s, runStatusToString(run.status)},
+                        {u"trigger"_s, run.trigger},
+                        {u"matched"_s, run.matched},
+                        {u"uploaded"_s, run.uploaded},
+                        {u"skipped"_s, run.skipped},
+                        {u"failed"_s, run.failed},
+                        {u"bytes"_s, run.bytes},
+                        {u"message"_s, run.message}});
     }
     auto dayJson = [](const DayStats &day) {
         return QJsonObject{{u"day"_s, day.day},
@@ -76,10 +78,11 @@ QJsonObject toJson(const Status &status)
                        {u"failures"_s, failures}};
 }
 
-void printText(const Status &status)
-{
-    Console::out(u"Job '%1' (%2)%3"_s.arg(status.job.name).arg(status.job.id).arg(
-        status.runningIn.isEmpty() ? QString() : u", running now in "_s + status.runningIn));
+void printText(const Status &status) {
+    Console::out(u"Job '%1' (%2)%3"_s.arg(status.job.name)
+                     .arg(status.job.id)
+                     .arg(status.runningIn.isEmpty() ? QString()
+                                                     : u", running now in "_s + status.runningIn));
     Console::out(u"Recordings at the target: %1"_s.arg(status.ledgerCount));
     Console::out(QString());
     Console::out(u"Last runs:"_s);
@@ -97,11 +100,17 @@ void printText(const Status &status)
     }
     Console::out(QString());
     Console::out(u"Per day (by call date):"_s);
-    Console::out(u"  %1  %2  %3  %4  %5"_s.arg(u"DAY"_s, -10).arg(u"REPLICATED"_s, 10)
-                     .arg(u"SKIPPED"_s, 8).arg(u"FAILED"_s, 7).arg(u"BYTES"_s, 10));
+    Console::out(u"  %1  %2  %3  %4  %5"_s.arg(u"DAY"_s, -10)
+                     .arg(u"REPLICATED"_s, 10)
+                     .arg(u"SKIPPED"_s, 8)
+                     .arg(u"FAILED"_s, 7)
+                     .arg(u"BYTES"_s, 10));
     auto dayLine = [](const DayStats &day, const QString &label) {
-        return u"  %1  %2  %3  %4  %5"_s.arg(label, -10).arg(day.replicated, 10)
-            .arg(day.skipped, 8).arg(day.failed, 7).arg(formatSize(day.bytes), 10);
+        return u"  %1  %2  %3  %4  %5"_s.arg(label, -10)
+            .arg(day.replicated, 10)
+            .arg(day.skipped, 8)
+            .arg(day.failed, 7)
+            .arg(formatSize(day.bytes), 10);
     };
     for (const DayStats &day : status.days)
         Console::out(dayLine(day, day.day));
@@ -110,21 +119,24 @@ void printText(const Status &status)
         Console::out(QString());
         Console::out(u"Failed recordings:"_s);
         for (const FailureRecord &failure : status.failures)
-            Console::out(u"  %1 (%2, %3 attempts): %4"_s.arg(failure.recordingId,
-                             failureKindToString(failure.kind)).arg(failure.attempts).arg(failure.cause));
+            Console::out(u"  %1 (%2, %3 attempts): %4"_s
+                             .arg(failure.recordingId, failureKindToString(failure.kind))
+                             .arg(failure.attempts)
+                             .arg(failure.cause));
     }
 }
 
 } // namespace
 
-int StatusCommand::run(CliContext &context)
-{
+int StatusCommand::run(CliContext &context) {
     QCommandLineParser parser;
     parser.addPositionalArgument(u"JOB"_s, u"The job's name or id."_s);
     parser.addOption({u"json"_s, u"Print JSON."_s});
-    parser.addOption({u"days"_s, u"Per-day statistics of the last N call days (default 14)."_s, u"N"_s, u"14"_s});
+    parser.addOption({u"days"_s, u"Per-day statistics of the last N call days (default 14)."_s,
+                      u"N"_s, u"14"_s});
     parser.addOption({u"runs"_s, u"How many recent runs to show (default 10)."_s, u"N"_s, u"10"_s});
-    if (const auto exit = context.parse(parser, u"status"_s, u"Show a job's last runs and per-day statistics."_s))
+    if (const auto exit =
+            context.parse(parser, u"status"_s, u"Show a job's last runs and per-day statistics."_s))
         return *exit;
     if (parser.positionalArguments().size() != 1) {
         Console::err(u"replicall-cli status: name one job (its name or id)"_s);
@@ -134,11 +146,13 @@ int StatusCommand::run(CliContext &context)
     const int days = parser.value(u"days"_s).toInt(&daysOk);
     const int runs = parser.value(u"runs"_s).toInt(&runsOk);
     if (!daysOk || days < 1 || !runsOk || runs < 1) {
-        Console::err(u"replicall-cli status: --days and --runs take a whole number of at least 1"_s);
+        Console::err(
+            u"replicall-cli status: --days and --runs take a whole number of at least 1"_s);
         return 2;
     }
     Status status;
-    if (!context.openDatabase() || !context.resolveJob(parser.positionalArguments().first(), &status.job))
+    if (!context.openDatabase() ||
+        !context.resolveJob(parser.positionalArguments().first(), &status.job))
         return 1;
 
     QString error;

@@ -2,8 +2,10 @@
 // replicall-cli: the replication engine without a window.
 #include "CliContext.h"
 #include "Console.h"
+#include "DaemonCommand.h"
 #include "DemoCommand.h"
 #include "JobCommands.h"
+#include "ReportCommand.h"
 #include "RunCommand.h"
 #include "StatusCommand.h"
 
@@ -19,10 +21,14 @@ const char Usage[] = R"(Usage: replicall-cli [--db PATH] COMMAND [ARGS...]
 Replicates call recordings to a replicall-target server.
 
 Commands:
-  job add|list|show|remove|export|import|set-token   manage replication jobs
+  job add|list|show|preview|remove|export|import|set-token
+                           manage replication jobs
   run JOB                  run a job now (JOB: its name or id)
   status JOB               last runs and per-day statistics of a job
+  daemon                   run the enabled jobs by their schedules until stopped
   demo-archive             write a demo recording archive
+  report --from DATE --to DATE --output FILE [--job JOB] [--format csv|html|pdf]
+                           export per-day statistics, runs and failures
 
 Options:
   --db PATH                the job database (default: $REPLICALL_DB, or
@@ -34,15 +40,15 @@ Run 'replicall-cli COMMAND --help' for the options of a command.)";
 
 } // namespace
 
-int main(int argc, char *argv[])
-{
-    QCoreApplication app(argc, argv);
+int main(int argc, char *argv[]) {
+    // `report` gets a QGuiApplication: PDF text needs fonts (see ReportCommand.h).
+    const std::unique_ptr<QCoreApplication> app = ReportCommand::makeApplication(argc, argv);
     QCoreApplication::setApplicationName(u"replicall-cli"_s);
     QCoreApplication::setOrganizationName(u"Replicall"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(REPLICALL_VERSION));
 
     // Global options come before the command; everything after belongs to it.
-    QStringList arguments = app.arguments().mid(1);
+    QStringList arguments = QCoreApplication::arguments().mid(1);
     QString databasePath = CliContext::defaultDatabasePath();
     while (!arguments.isEmpty() && arguments.first().startsWith(u'-')) {
         const QString option = arguments.takeFirst();
@@ -59,7 +65,8 @@ int main(int argc, char *argv[])
         } else if (option.startsWith(u"--db="_s)) {
             databasePath = option.mid(5);
         } else {
-            Console::err(u"replicall-cli: unknown option '%1'. Try 'replicall-cli --help'."_s.arg(option));
+            Console::err(
+                u"replicall-cli: unknown option '%1'. Try 'replicall-cli --help'."_s.arg(option));
             return 2;
         }
     }
@@ -76,8 +83,13 @@ int main(int argc, char *argv[])
         return RunCommand::run(context);
     if (command == u"status"_s)
         return StatusCommand::run(context);
+    if (command == u"report"_s)
+        return ReportCommand::run(context);
+    if (command == u"daemon"_s)
+        return DaemonCommand::run(context);
     if (command == u"demo-archive"_s)
         return DemoCommand::run(context);
-    Console::err(u"replicall-cli: unknown command '%1'. Try 'replicall-cli --help'."_s.arg(command));
+    Console::err(
+        u"replicall-cli: unknown command '%1'. Try 'replicall-cli --help'."_s.arg(command));
     return 2;
 }

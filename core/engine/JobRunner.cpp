@@ -2,6 +2,8 @@
 #include "JobRunner.h"
 
 #include "WorkerPool.h"
+#include "schedule/Clock.h"
+#include "schedule/RateLimiter.h"
 #include "secrets/SecretStore.h"
 #include "source/ArchiveIndexer.h"
 #include "source/CategoryActions.h"
@@ -28,33 +30,44 @@ Q_LOGGING_CATEGORY(lcRun, "replicall.run")
 namespace {
 constexpr int PageSize = 256;           // recordings loaded from the catalog at a time
 constexpr int ProgressIntervalMs = 200; // progress signals at most this often
+
+// Bandwidth caps run on the machine's clock.
+const Clock &systemClock() {
+    static const SystemClock clock;
+    return clock;
+}
+
+// A transient failure of the connection itself rather than of one recording:
+// the target is down or unreachable (its retries are already spent). A reset
+// or closed connection is not counted: the target may close one request's
+// connection on purpose (a refused body) while it serves the others.
+bool isTargetUnreachable(const TransferError &error) {
+    static const QStringList codes{u"connection-refused"_s, u"host-not-found"_s, u"timeout"_s};
+    return error.kind == TransferError::Kind::Transient && codes.contains(error.code);
+}
 } // namespace
 
 JobRunner::JobRunner(const QString &databasePath, SecretStore *secrets, QObject *parent)
     : QObject(parent)
     , m_databasePath(databasePath)
-    , m_secrets(secrets)
-{
+    , m_secrets(secrets) {
     qRegisterMetaType<RunProgress>();
     qRegisterMetaType<RunSummary>();
     qRegisterMetaType<RecordingFailure>();
 }
 
-JobRunner::~JobRunner()
-{
+JobRunner::~JobRunner() {
     delete m_pool;
 }
 
-void JobRunner::setPhase(Phase phase, const QString &name)
-{
+void JobRunner::setPhase(Phase phase, const QString &name) {
     m_phase = phase;
     m_phaseName = name;
     m_progress.phase = name;
     reportProgress(true);
 }
 
-void JobRunner::start(const Job &job, const QString &trigger)
-{
+void JobRunner::start(const Job &job, const QString &trigger) {
     Q_ASSERT(!m_running);
     m_job = job;
     m_trigger = trigger;
@@ -70,6 +83,9 @@ void JobRunner::start(const Job &job, const QString &trigger)
     m_inFlightBytes.clear();
     m_clock.start();
     m_sinceProgress.start();
+    m_limiter.reset();
+    if (job.bandwidth > 0)
+        m_limiter = std::make_shared<RateLimiter>(&systemClock(), job.bandwidth);
 
     QString error;
     if (!prepare(&error)) {
@@ -79,8 +95,7 @@ void JobRunner::start(const Job &job, const QString &trigger)
     checkTarget();
 }
 
-bool JobRunner::prepare(QString *error)
-{
+bool JobRunner::prepare(QString *error) {
     setPhase(Phase::Preparing, tr("preparing"));
     const QStringList problems = validateJob(m_job);
     if (!problems.isEmpty()) {
@@ -107,6 +122,7 @@ bool JobRunner::prepare(QString *error)
 
     setPhase(Phase::Preparing, tr("indexing"));
     ArchiveIndexer indexer(m_job.sourceDir);
+    indexer.setSettleTimeMs(m_settleMs);
     const IndexResult indexed = indexer.index();
     if (!indexed.ok) {
         *error = tr("cannot read the recording archive %1: %2").arg(m_job.sourceDir, indexed.error);
@@ -128,8 +144,7 @@ bool JobRunner::prepare(QString *error)
     return true;
 }
 
-void JobRunner::checkTarget()
-{
+void JobRunner::checkTarget() {
     setPhase(Phase::CheckingTarget, tr("checking target"));
     auto *call = new InfoCall(m_network, *m_endpoint, this);
     connect(call, &InfoCall::finished, this, [this, call] {
@@ -147,8 +162,7 @@ void JobRunner::checkTarget()
     call->start();
 }
 
-void JobRunner::sendDirectory()
-{
+void JobRunner::sendDirectory() {
     if (!m_job.data.testFlag(DataKind::Users)) {
         lookUpHeld();
         return;
@@ -178,8 +192,7 @@ void JobRunner::sendDirectory()
     call->start();
 }
 
-void JobRunner::lookUpHeld()
-{
+void JobRunner::lookUpHeld() {
     if (m_job.mode != ReplicationMode::Full || m_plan.isEmpty() || m_stopRequested) {
         startUploading();
         return;
@@ -206,8 +219,7 @@ void JobRunner::lookUpHeld()
     call->start();
 }
 
-void JobRunner::startUploading()
-{
+void JobRunner::startUploading() {
     if (m_stopRequested) {
         finish(u"stopped"_s);
         return;
@@ -226,8 +238,7 @@ void JobRunner::startUploading()
     dispatch();
 }
 
-bool JobRunner::refillQueue()
-{
+bool JobRunner::refillQueue() {
     if (m_planCursor >= m_plan.size())
         return false;
     QStringList ids;
@@ -247,12 +258,18 @@ bool JobRunner::refillQueue()
         item.recording = recording;
         item.data = m_job.data;
         item.chunkSize = m_job.chunkSize;
+        item.settleMs = m_settleMs;
+        item.limiter = m_limiter;
+        // Under a cap, chunks of about a second's worth keep the rate even.
+        if (m_limiter)
+            item.chunkSize = qBound(Job::MinChunkSize, m_job.bandwidth, m_job.chunkSize);
         if (const auto held = m_held.constFind(recording.id); held != m_held.cend()) {
             item.heldSha256 = held->first;
             item.heldMetadataSha256 = held->second;
         }
         QString stateError;
-        const std::optional<UploadState> upload = UploadStateStore::find(m_job.id, recording.id, &stateError);
+        const std::optional<UploadState> upload =
+            UploadStateStore::find(m_job.id, recording.id, &stateError);
         if (upload && upload->size == recording.audioSize)
             item.resumeUrl = upload->uploadUrl;
         m_queue.push_back(item);
@@ -260,8 +277,7 @@ bool JobRunner::refillQueue()
     return true;
 }
 
-void JobRunner::dispatch()
-{
+void JobRunner::dispatch() {
     while (!m_stopRequested && m_pool->hasIdleWorker()) {
         if (m_queue.empty() && !refillQueue())
             break;
@@ -273,12 +289,12 @@ void JobRunner::dispatch()
         m_progress.inFlight = m_inFlightBytes.keys();
         m_pool->submit(item);
     }
-    if (m_pool->busyCount() == 0 && (m_stopRequested || (m_queue.empty() && m_planCursor >= m_plan.size())))
+    if (m_pool->busyCount() == 0 &&
+        (m_stopRequested || (m_queue.empty() && m_planCursor >= m_plan.size())))
         finish(m_stopRequested ? u"stopped"_s : QString());
 }
 
-void JobRunner::onResult(const WorkResult &result)
-{
+void JobRunner::onResult(const WorkResult &result) {
     const QString &id = result.recording.id;
     // Progress counted what was sent; the final figure is the recording's size.
     m_progress.bytesDone -= m_inFlightBytes.take(id);
@@ -296,19 +312,23 @@ void JobRunner::onResult(const WorkResult &result)
         break;
     case WorkResult::Status::NotSettled:
         ++m_summary.deferred;
-        qCInfo(lcRun).noquote() << m_job.name << u": "_s << id << u" deferred: "_s << result.note;
+        // One line per run says how many (finish()); each one is for debugging.
+        qCDebug(lcRun).noquote() << m_job.name << u": "_s << id << u" deferred: "_s << result.note;
         break;
     case WorkResult::Status::Failed:
+        // An upload we stopped ourselves is not a failure: it resumes next run.
+        if (result.error.code == u"aborted"_s && (m_stopRequested || m_phase == Phase::Draining))
+            break;
+        commitFailure(result.recording, result.error);
         if (result.error.kind == TransferError::Kind::Fatal) {
-            if (m_summary.message.isEmpty() || m_phase != Phase::Draining)
-                m_summary.message = tr("recording %1: %2").arg(id, result.error.message);
-            commitFailure(result.recording, result.error);
-            if (m_phase != Phase::Draining) {
-                m_phase = Phase::Draining;
-                m_pool->abortAll();
-            }
-        } else if (!(m_stopRequested && result.error.code == u"aborted"_s)) {
-            commitFailure(result.recording, result.error);
+            stopDispatching(tr("recording %1: %2").arg(id, result.error.message));
+        } else if (isTargetUnreachable(result.error)) {
+            // Every further recording would fail the same way, each after its
+            // retries: a run over a million calls would grind on for hours.
+            stopDispatching(
+                tr("the target stopped answering (%1); the remaining recordings wait for the "
+                   "next run")
+                    .arg(result.error.message));
         }
         break;
     }
@@ -322,8 +342,19 @@ void JobRunner::onResult(const WorkResult &result)
     dispatch();
 }
 
-void JobRunner::commitReplicated(const WorkResult &result)
-{
+void JobRunner::stopDispatching(const QString &message) {
+    if (m_phase == Phase::Draining)
+        return; // the first cause is the one worth reporting
+    m_summary.message = message;
+    m_phase = Phase::Draining;
+    m_pool->abortAll(); // in-flight uploads stop resumably
+}
+
+SuccessRecord JobRunner::successRecord(const WorkResult &result) const {
+    // A null QString is bound as SQL NULL, which the ledger's NOT NULL text
+    // columns refuse: a call sent without audio (metadata only) or skipped
+    // (no target path) has empty strings there, never NULL.
+    auto text = [](const QString &value) { return value.isNull() ? u""_s : value; };
     const Recording &recording = result.recording;
     SuccessRecord record;
     record.jobId = m_job.id;
@@ -331,16 +362,24 @@ void JobRunner::commitReplicated(const WorkResult &result)
     record.recordingId = recording.id;
     record.tenant = recording.tenant;
     record.day = recording.day();
-    record.audioSha256 = QString::fromLatin1(result.audioSha256);
+    record.audioSha256 = text(QString::fromLatin1(result.audioSha256));
     record.audioSize = recording.audioSize;
     record.audioMtimeNs = recording.audioMtimeNs;
-    record.metadataSha256 = QString::fromLatin1(recording.metadataSha256);
-    record.targetPath = result.targetPath;
+    record.metadataSha256 = text(QString::fromLatin1(recording.metadataSha256));
+    record.targetPath = text(result.targetPath);
     record.bytesSent = result.bytesSent;
+    return record;
+}
+
+void JobRunner::commitReplicated(const WorkResult &result) {
+    const Recording &recording = result.recording;
+    const SuccessRecord record = successRecord(result);
     QString error;
     if (!LedgerStore::recordSuccess(record, &error)) {
         // The target holds it; the next run sees it as held and records it then.
-        commitFailure(recording, TransferError::recording(u"ledger"_s, tr("cannot record it in the ledger: %1").arg(error)));
+        commitFailure(recording,
+                      TransferError::recording(
+                          u"ledger"_s, tr("cannot record it in the ledger: %1").arg(error)));
         return;
     }
     ++m_summary.uploaded;
@@ -350,30 +389,20 @@ void JobRunner::commitReplicated(const WorkResult &result)
     applyAfterSuccess(recording);
 }
 
-void JobRunner::commitSkipped(const WorkResult &result)
-{
+void JobRunner::commitSkipped(const WorkResult &result) {
     const Recording &recording = result.recording;
     QString error;
-    SuccessRecord record;
-    record.jobId = m_job.id;
-    record.runId = m_summary.runId;
-    record.recordingId = recording.id;
-    record.tenant = recording.tenant;
-    record.day = recording.day();
-    record.audioSha256 = QString::fromLatin1(result.audioSha256);
-    record.audioSize = recording.audioSize;
-    record.audioMtimeNs = recording.audioMtimeNs;
-    record.metadataSha256 = QString::fromLatin1(recording.metadataSha256);
-    if (!LedgerStore::recordSkipped(record, &error)) {
-        commitFailure(recording, TransferError::recording(u"ledger"_s, tr("cannot record it in the ledger: %1").arg(error)));
+    if (!LedgerStore::recordSkipped(successRecord(result), &error)) {
+        commitFailure(recording,
+                      TransferError::recording(
+                          u"ledger"_s, tr("cannot record it in the ledger: %1").arg(error)));
         return;
     }
     ++m_summary.skipped;
     applyAfterSuccess(recording);
 }
 
-void JobRunner::applyAfterSuccess(const Recording &recording)
-{
+void JobRunner::applyAfterSuccess(const Recording &recording) {
     QString error;
     if (!m_job.assignCategories.isEmpty() || !m_job.unassignCategories.isEmpty()) {
         QString newSha;
@@ -387,35 +416,35 @@ void JobRunner::applyAfterSuccess(const Recording &recording)
     }
     // Reached only once the target verified the SHA-256 and the ledger holds it.
     if (m_job.removeAfter && !SourceRemover::remove(recording, &error)) {
-        qCWarning(lcRun).noquote() << m_job.name << u": "_s << recording.id
-                                   << u": source copy not removed: "_s << error;
+        qCWarning(lcRun).noquote()
+            << m_job.name << u": "_s << recording.id << u": source copy not removed: "_s << error;
     }
 }
 
-void JobRunner::commitFailure(const Recording &recording, const TransferError &error)
-{
+void JobRunner::commitFailure(const Recording &recording, const TransferError &error) {
     const FailureKind kind = error.kind == TransferError::Kind::Fatal ? FailureKind::Fatal
-                             : error.kind == TransferError::Kind::Transient ? FailureKind::Transient
-                                                                            : FailureKind::Recording;
+                             : error.kind == TransferError::Kind::Transient
+                                 ? FailureKind::Transient
+                                 : FailureKind::Recording;
     // A transient failure is tried again by the next run; the time says when
     // that is worth it, so a scheduler can wait instead of hammering.
-    const QDateTime retryAt = kind == FailureKind::Transient
-                                  ? QDateTime::currentDateTimeUtc().addSecs(60)
-                                  : QDateTime();
+    const QDateTime retryAt =
+        kind == FailureKind::Transient ? QDateTime::currentDateTimeUtc().addSecs(60) : QDateTime();
     QString storeError;
     if (!LedgerStore::recordFailure(m_job.id, m_summary.runId, recording.id, recording.day(), kind,
                                     error.message, retryAt, &storeError)) {
-        qCWarning(lcRun).noquote() << u"cannot record the failure of %1: %2"_s.arg(recording.id, storeError);
+        qCWarning(lcRun).noquote()
+            << u"cannot record the failure of %1: %2"_s.arg(recording.id, storeError);
     }
     ++m_summary.failed;
     const RecordingFailure failure{recording.id, failureKindToString(kind), error.message};
     m_summary.failures.append(failure);
-    qCWarning(lcRun).noquote() << u"job '%1', recording %2: %3"_s.arg(m_job.name, recording.id, error.message);
+    qCWarning(lcRun).noquote() << u"job '%1', recording %2: %3"_s.arg(m_job.name, recording.id,
+                                                                      error.message);
     Q_EMIT recordingFailed(failure);
 }
 
-void JobRunner::stop()
-{
+void JobRunner::stop() {
     if (!m_running || m_stopRequested)
         return;
     m_stopRequested = true;
@@ -423,28 +452,32 @@ void JobRunner::stop()
         m_pool->abortAll();
 }
 
-void JobRunner::fail(const QString &message)
-{
+void JobRunner::fail(const QString &message) {
     m_summary.message = message;
     qCWarning(lcRun).noquote() << u"job '%1': %2"_s.arg(m_job.name, message);
     finish(u"failed"_s);
 }
 
-void JobRunner::finish(const QString &status)
-{
+void JobRunner::finish(const QString &status) {
     if (!m_running)
         return;
     QString finalStatus = status;
     if (finalStatus.isEmpty())
         finalStatus = m_summary.failed > 0 ? u"partial"_s : u"succeeded"_s;
     m_summary.status = finalStatus;
+    if (m_summary.deferred > 0) {
+        qCInfo(lcRun).noquote() << u"job '%1': %2 recordings are still being written and wait "
+                                   u"for a later run"_s.arg(m_job.name).arg(m_summary.deferred);
+    }
     m_summary.seconds = m_clock.elapsed() / 1000.0;
     if (m_summary.runId > 0) {
         QString error;
         RunStatus runStatus = RunStatus::Failed;
         runStatusFromString(finalStatus, &runStatus);
-        if (!RunStore::finish(m_summary.runId, runStatus, m_summary.message, m_summary.matched, &error))
-            qCWarning(lcRun).noquote() << u"cannot record the end of run %1: %2"_s.arg(m_summary.runId).arg(error);
+        if (!RunStore::finish(m_summary.runId, runStatus, m_summary.message, m_summary.matched,
+                              &error))
+            qCWarning(lcRun).noquote()
+                << u"cannot record the end of run %1: %2"_s.arg(m_summary.runId).arg(error);
     }
     if (m_pool) {
         m_pool->deleteLater(); // we may be inside one of its signals
@@ -459,8 +492,7 @@ void JobRunner::finish(const QString &status)
     Q_EMIT finished(m_summary);
 }
 
-void JobRunner::reportProgress(bool force)
-{
+void JobRunner::reportProgress(bool force) {
     if (!force && m_sinceProgress.elapsed() < ProgressIntervalMs)
         return;
     const double seconds = m_clock.elapsed() / 1000.0;

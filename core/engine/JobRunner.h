@@ -6,13 +6,13 @@
 #include "RunTypes.h"
 #include "WorkItem.h"
 #include "model/Job.h"
+#include "source/FileStability.h"
 #include "transfer/TargetEndpoint.h"
 
 #include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
 #include <QPointer>
-
 #include <deque>
 #include <memory>
 #include <optional>
@@ -21,7 +21,9 @@ class QNetworkAccessManager;
 
 namespace Replicall {
 
+class RateLimiter;
 class SecretStore;
+struct SuccessRecord;
 class WorkerPool;
 
 // Runs one job once.
@@ -38,13 +40,12 @@ class WorkerPool;
 // result is committed here, in this order: ledger and per-day statistics in
 // one transaction; the after-success category actions; then, if the job says
 // so, removal of the source copy. A fatal error (token or certificate refused,
-// target disk full) stops the dispatch, lets in-flight uploads stop resumably
-// and ends the run as failed.
+// target disk full) or a target that stops answering stops the dispatch, lets
+// in-flight uploads stop resumably and ends the run as failed.
 //
 // The runner blocks its thread while it indexes and plans, so the desktop
 // application gives it a thread of its own.
-class JobRunner : public QObject
-{
+class JobRunner : public QObject {
     Q_OBJECT
 public:
     JobRunner(const QString &databasePath, SecretStore *secrets, QObject *parent = nullptr);
@@ -55,6 +56,10 @@ public:
     // Stops dispatching; in-flight uploads stop and stay resumable.
     void stop();
     bool isRunning() const { return m_running; }
+    // How long an audio file must be untouched before it is indexed as settled
+    // and sent (default FileStability::SettleMs). Continuous replication lowers
+    // it to what its watcher already verified; applies from the next start().
+    void setSettleTimeMs(qint64 ms) { m_settleMs = ms; }
 
 Q_SIGNALS:
     void progress(const Replicall::RunProgress &progress);
@@ -62,7 +67,15 @@ Q_SIGNALS:
     void finished(const Replicall::RunSummary &summary);
 
 private:
-    enum class Phase { Idle, Preparing, CheckingTarget, SendingDirectory, LookingUp, Uploading, Draining };
+    enum class Phase {
+        Idle,
+        Preparing,
+        CheckingTarget,
+        SendingDirectory,
+        LookingUp,
+        Uploading,
+        Draining
+    };
 
     bool prepare(QString *error);
     void checkTarget();
@@ -72,6 +85,8 @@ private:
     void dispatch();
     bool refillQueue();
     void onResult(const WorkResult &result);
+    void stopDispatching(const QString &message);
+    SuccessRecord successRecord(const WorkResult &result) const;
     void commitReplicated(const WorkResult &result);
     void commitSkipped(const WorkResult &result);
     void commitFailure(const Recording &recording, const TransferError &error);
@@ -85,6 +100,8 @@ private:
     SecretStore *m_secrets;
     Job m_job;
     QString m_trigger;
+    qint64 m_settleMs = FileStability::SettleMs;
+    std::shared_ptr<RateLimiter> m_limiter; // the job's bandwidth cap, shared by its workers
     bool m_running = false;
     bool m_stopRequested = false;
     Phase m_phase = Phase::Idle;
@@ -98,8 +115,8 @@ private:
     WorkerPool *m_pool = nullptr;
 
     QList<PlanEntry> m_plan;
-    int m_planCursor = 0;                       // next plan entry to load
-    std::deque<WorkItem> m_queue;               // loaded, waiting for a worker
+    int m_planCursor = 0;                                 // next plan entry to load
+    std::deque<WorkItem> m_queue;                         // loaded, waiting for a worker
     QHash<QString, QPair<QByteArray, QByteArray>> m_held; // full mode: id -> (audio, metadata) sha
     QHash<QString, qint64> m_inFlightBytes;
 

@@ -13,15 +13,13 @@ using namespace Qt::StringLiterals;
 namespace Replicall {
 namespace {
 
-QString placeholders(qsizetype count)
-{
+QString placeholders(qsizetype count) {
     QStringList marks;
     marks.fill(u"?"_s, count);
     return marks.join(u',');
 }
 
-bool exec(QSqlQuery &query, const QString &sql, const QVariantList &values, QString *error)
-{
+bool exec(QSqlQuery &query, const QString &sql, const QVariantList &values, QString *error) {
     if (!query.prepare(sql)) {
         *error = u"cannot read the catalog: %1"_s.arg(query.lastError().text());
         return false;
@@ -39,12 +37,13 @@ bool exec(QSqlQuery &query, const QString &sql, const QVariantList &values, QStr
 
 Planner::Planner(const Job &job, qint64 sourceId)
     : m_job(job)
-    , m_sourceId(sourceId)
-{
-}
+    , m_sourceId(sourceId) {}
 
-bool Planner::plan(const QDateTime &nowUtc, QList<PlanEntry> *entries, QString *error) const
-{
+bool Planner::plan(const QDateTime &nowUtc, QList<PlanEntry> *entries, QString *error) const {
+    entries->clear();
+    // A job that replicates the users configuration alone sends no recordings.
+    if (!m_job.data.testFlag(DataKind::Audio) && !m_job.data.testFlag(DataKind::Metadata))
+        return true;
     const std::optional<Filter> filter = Filter::fromJson(m_job.filter, error);
     if (!filter) {
         *error = u"the job's filter is not valid: %1"_s.arg(*error);
@@ -78,7 +77,8 @@ bool Planner::plan(const QDateTime &nowUtc, QList<PlanEntry> *entries, QString *
         where.append(u"("_s + fragment.where + u")"_s);
         values.append(fragment.values);
     }
-    sql += u"WHERE "_s + where.join(u" AND "_s) + u" ORDER BY recordings.start_utc, recordings.id"_s;
+    sql +=
+        u"WHERE "_s + where.join(u" AND "_s) + u" ORDER BY recordings.start_utc, recordings.id"_s;
 
     QSqlQuery query(Database::connection());
     query.setForwardOnly(true);
@@ -90,8 +90,7 @@ bool Planner::plan(const QDateTime &nowUtc, QList<PlanEntry> *entries, QString *
     return true;
 }
 
-bool Planner::load(const QStringList &ids, QList<Recording> *out, QString *error) const
-{
+bool Planner::load(const QStringList &ids, QList<Recording> *out, QString *error) const {
     out->clear();
     if (ids.isEmpty())
         return true;

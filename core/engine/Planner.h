@@ -23,8 +23,7 @@ struct PlanEntry {
 // mode leaves out what the job's ledger already holds unchanged (same audio size
 // and time, same metadata); full mode keeps them all and lets the target say
 // which it already holds.
-class Planner
-{
+class Planner {
 public:
     Planner(const Job &job, qint64 sourceId);
 

@@ -9,23 +9,20 @@ using namespace Qt::StringLiterals;
 namespace Replicall {
 
 RunLock::RunLock(const QString &databasePath, qint64 jobId)
-    : m_file(std::make_unique<QLockFile>(lockPath(databasePath, jobId)))
-{
+    : m_file(std::make_unique<QLockFile>(lockPath(databasePath, jobId))) {
     // Never stale by age: a long run keeps its lock. A dead owner is detected
     // by QLockFile through its pid and host name.
     m_file->setStaleLockTime(0);
 }
 
-QString RunLock::lockPath(const QString &databasePath, qint64 jobId)
-{
+QString RunLock::lockPath(const QString &databasePath, qint64 jobId) {
     const QFileInfo db(databasePath);
     const QString dir = db.absolutePath() + u'/' + db.fileName() + u".locks"_s;
     QDir().mkpath(dir);
     return dir + u"/job-%1.lock"_s.arg(jobId);
 }
 
-bool RunLock::tryLock(const QString &jobName, QString *error)
-{
+bool RunLock::tryLock(const QString &jobName, QString *error) {
     if (m_file->tryLock(0))
         return true;
     if (m_file->error() == QLockFile::LockFailedError) {
@@ -40,13 +37,11 @@ bool RunLock::tryLock(const QString &jobName, QString *error)
     return false;
 }
 
-void RunLock::unlock()
-{
+void RunLock::unlock() {
     m_file->unlock();
 }
 
-QString RunLock::holder(const QString &databasePath, qint64 jobId)
-{
+QString RunLock::holder(const QString &databasePath, qint64 jobId) {
     QLockFile probe(lockPath(databasePath, jobId));
     probe.setStaleLockTime(0);
     if (probe.tryLock(0)) {

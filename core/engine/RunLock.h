@@ -3,7 +3,6 @@
 
 #include <QLockFile>
 #include <QString>
-
 #include <memory>
 
 namespace Replicall {
@@ -12,8 +11,7 @@ namespace Replicall {
 // (the desktop application and the background service on one database).
 // A lock file per job beside the database: the operating system tells us
 // when its owner died, so a crashed run never blocks the job for good.
-class RunLock
-{
+class RunLock {
 public:
     RunLock(const QString &databasePath, qint64 jobId);
 

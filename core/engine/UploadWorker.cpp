@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "UploadWorker.h"
 
+#include "schedule/RateLimiter.h"
 #include "source/FileStability.h"
 #include "store/UploadStateStore.h"
 #include "transfer/RecordingTransfer.h"
@@ -18,21 +19,18 @@ Q_LOGGING_CATEGORY(lcWorker, "replicall.worker")
 UploadWorker::UploadWorker(const TargetEndpoint &endpoint, qint64 jobId, int index)
     : m_endpoint(endpoint)
     , m_jobId(jobId)
-    , m_index(index)
-{
-}
+    , m_index(index) {}
 
 UploadWorker::~UploadWorker() = default;
 
-void UploadWorker::process(const WorkItem &item)
-{
+void UploadWorker::process(const WorkItem &item) {
     if (!m_network)
         m_network = new QNetworkAccessManager(this); // in the worker's thread, not the creator's
 
     const Recording &recording = item.recording;
     const bool sendsAudio = item.data.testFlag(DataKind::Audio) && !recording.audioPath.isEmpty();
     QString why;
-    if (sendsAudio && !FileStability::isSettled(recording, &why)) {
+    if (sendsAudio && !FileStability::isSettled(recording, item.settleMs, &why)) {
         WorkResult result;
         result.recording = recording;
         result.status = WorkResult::Status::NotSettled;
@@ -58,8 +56,8 @@ void UploadWorker::process(const WorkItem &item)
             localSha = *sha;
         }
         const bool audioHeld = !sendsAudio || localSha == item.heldSha256;
-        const bool metadataHeld = !item.data.testFlag(DataKind::Metadata)
-                                  || recording.metadataSha256 == item.heldMetadataSha256;
+        const bool metadataHeld = !item.data.testFlag(DataKind::Metadata) ||
+                                  recording.metadataSha256 == item.heldMetadataSha256;
         if (audioHeld && metadataHeld) {
             WorkResult result;
             result.recording = recording;
@@ -73,13 +71,14 @@ void UploadWorker::process(const WorkItem &item)
     startTransfer(item);
 }
 
-void UploadWorker::startTransfer(const WorkItem &item)
-{
+void UploadWorker::startTransfer(const WorkItem &item) {
     TransferOptions options;
     options.data = item.data;
     options.chunkSize = item.chunkSize;
     options.resumeUrl = item.resumeUrl;
     options.targetAudioSha256 = item.heldSha256;
+    if (item.limiter)
+        options.pace = [limiter = item.limiter](qint64 bytes) { return limiter->reserve(bytes); };
     auto *transfer = new RecordingTransfer(m_network, m_endpoint, item.recording, options, this);
     m_transfer = transfer;
     const Recording recording = item.recording;
@@ -96,9 +95,8 @@ void UploadWorker::startTransfer(const WorkItem &item)
                 << u"cannot store the upload URL of %1: %2"_s.arg(r.id, error);
         }
     });
-    connect(transfer, &RecordingTransfer::progress, this, [this, recording](qint64 bytes) {
-        Q_EMIT progress(m_index, recording.id, bytes);
-    });
+    connect(transfer, &RecordingTransfer::progress, this,
+            [this, recording](qint64 bytes) { Q_EMIT progress(m_index, recording.id, bytes); });
     connect(transfer, &RecordingTransfer::finished, this, [this, transfer] {
         const TransferOutcome &outcome = transfer->outcome();
         WorkResult result;
@@ -120,14 +118,12 @@ void UploadWorker::startTransfer(const WorkItem &item)
     transfer->start();
 }
 
-void UploadWorker::abort()
-{
+void UploadWorker::abort() {
     if (m_transfer)
         m_transfer->abort();
 }
 
-void UploadWorker::finish(WorkResult result)
-{
+void UploadWorker::finish(WorkResult result) {
     Q_EMIT finished(m_index, result);
 }
 

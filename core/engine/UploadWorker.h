@@ -18,8 +18,7 @@ class RecordingTransfer;
 // Each worker owns its QNetworkAccessManager: Qt 6.4 opens at most six
 // connections per host and manager, so parallel workers need managers of
 // their own to be truly parallel.
-class UploadWorker : public QObject
-{
+class UploadWorker : public QObject {
     Q_OBJECT
 public:
     UploadWorker(const TargetEndpoint &endpoint, qint64 jobId, int index);

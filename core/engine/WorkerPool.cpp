@@ -10,8 +10,7 @@ using namespace Qt::StringLiterals;
 namespace Replicall {
 
 WorkerPool::WorkerPool(const TargetEndpoint &endpoint, qint64 jobId, int workers, QObject *parent)
-    : QObject(parent)
-{
+    : QObject(parent) {
     qRegisterMetaType<WorkItem>();
     qRegisterMetaType<WorkResult>();
     for (int i = 0; i < workers; ++i) {
@@ -30,8 +29,7 @@ WorkerPool::WorkerPool(const TargetEndpoint &endpoint, qint64 jobId, int workers
     }
 }
 
-WorkerPool::~WorkerPool()
-{
+WorkerPool::~WorkerPool() {
     abortAll();
     for (QThread *thread : std::as_const(m_threads)) {
         thread->quit();
@@ -40,22 +38,19 @@ WorkerPool::~WorkerPool()
     }
 }
 
-void WorkerPool::submit(const WorkItem &item)
-{
+void WorkerPool::submit(const WorkItem &item) {
     Q_ASSERT(!m_idle.isEmpty());
     UploadWorker *worker = m_workers.at(m_idle.takeLast());
-    QMetaObject::invokeMethod(worker, [worker, item] { worker->process(item); },
-                              Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        worker, [worker, item] { worker->process(item); }, Qt::QueuedConnection);
 }
 
-void WorkerPool::abortAll()
-{
+void WorkerPool::abortAll() {
     for (UploadWorker *worker : std::as_const(m_workers))
         QMetaObject::invokeMethod(worker, &UploadWorker::abort, Qt::QueuedConnection);
 }
 
-void WorkerPool::onWorkerFinished(int worker, const WorkResult &result)
-{
+void WorkerPool::onWorkerFinished(int worker, const WorkResult &result) {
     m_idle.append(worker);
     Q_EMIT finished(result);
 }

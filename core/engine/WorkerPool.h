@@ -15,11 +15,11 @@ class UploadWorker;
 
 // N upload workers, each in a thread of its own. The pool hands an item to an
 // idle worker; results come back, queued, in the pool's thread.
-class WorkerPool : public QObject
-{
+class WorkerPool : public QObject {
     Q_OBJECT
 public:
-    WorkerPool(const TargetEndpoint &endpoint, qint64 jobId, int workers, QObject *parent = nullptr);
+    WorkerPool(const TargetEndpoint &endpoint, qint64 jobId, int workers,
+               QObject *parent = nullptr);
     ~WorkerPool() override;
 
     bool hasIdleWorker() const { return !m_idle.isEmpty(); }

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "SecretStore.h"
 
-#include <qt6keychain/keychain.h>
-
 #include <QDir>
 #include <QEventLoop>
 #include <QFile>
@@ -10,6 +8,7 @@
 #include <QRegularExpression>
 #include <QSaveFile>
 #include <QTimer>
+#include <qt6keychain/keychain.h>
 
 using namespace Qt::StringLiterals;
 
@@ -24,8 +23,7 @@ constexpr int KeychainTimeoutMs = 15000;
 
 // Runs one QtKeychain job to completion. The wait is bounded: a Secret Service
 // that never answers must not hang a headless run.
-bool runKeychainJob(QKeychain::Job &job)
-{
+bool runKeychainJob(QKeychain::Job &job) {
     QEventLoop loop;
     QTimer timeout;
     timeout.setSingleShot(true);
@@ -38,8 +36,7 @@ bool runKeychainJob(QKeychain::Job &job)
     return timeout.isActive();
 }
 
-bool isValidRef(const QString &ref)
-{
+bool isValidRef(const QString &ref) {
     static const QRegularExpression pattern(u"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"_s);
     return pattern.match(ref).hasMatch();
 }
@@ -48,12 +45,9 @@ bool isValidRef(const QString &ref)
 
 SecretStore::SecretStore(const QString &fallbackDir, Backend backend)
     : m_fallbackDir(fallbackDir)
-    , m_backend(backend)
-{
-}
+    , m_backend(backend) {}
 
-SecretStore::Backend SecretStore::backendFromEnvironment()
-{
+SecretStore::Backend SecretStore::backendFromEnvironment() {
     const QByteArray value = qgetenv("REPLICALL_SECRET_BACKEND").toLower();
     if (value == "file")
         return Backend::File;
@@ -62,21 +56,18 @@ SecretStore::Backend SecretStore::backendFromEnvironment()
     return Backend::Auto;
 }
 
-bool SecretStore::useKeychain() const
-{
+bool SecretStore::useKeychain() const {
     return m_backend == Backend::Keychain || (m_backend == Backend::Auto && !m_keychainUnavailable);
 }
 
-void SecretStore::noteFallback(const QString &why)
-{
+void SecretStore::noteFallback(const QString &why) {
     m_keychainUnavailable = true;
     m_warning = u"No system keychain is available (%1); the token is kept in a file only "
                 u"this user can read, in %2"_s.arg(why, QDir::toNativeSeparators(m_fallbackDir));
     qCWarning(lcSecrets).noquote() << m_warning;
 }
 
-bool SecretStore::write(const QString &ref, const QByteArray &secret, QString *error)
-{
+bool SecretStore::write(const QString &ref, const QByteArray &secret, QString *error) {
     if (!isValidRef(ref)) {
         *error = u"'%1' is not a valid secret name"_s.arg(ref);
         return false;
@@ -103,8 +94,7 @@ bool SecretStore::write(const QString &ref, const QByteArray &secret, QString *e
     return fileWrite(ref, secret, error);
 }
 
-std::optional<QByteArray> SecretStore::read(const QString &ref, QString *error)
-{
+std::optional<QByteArray> SecretStore::read(const QString &ref, QString *error) {
     if (!isValidRef(ref)) {
         *error = u"'%1' is not a valid secret name"_s.arg(ref);
         return std::nullopt;
@@ -132,8 +122,7 @@ std::optional<QByteArray> SecretStore::read(const QString &ref, QString *error)
     return fileRead(ref, error);
 }
 
-bool SecretStore::remove(const QString &ref, QString *error)
-{
+bool SecretStore::remove(const QString &ref, QString *error) {
     if (!isValidRef(ref)) {
         *error = u"'%1' is not a valid secret name"_s.arg(ref);
         return false;
@@ -152,8 +141,7 @@ bool SecretStore::remove(const QString &ref, QString *error)
 }
 
 SecretStore::KeychainResult SecretStore::keychainWrite(const QString &ref, const QByteArray &secret,
-                                                       QString *error)
-{
+                                                       QString *error) {
     QKeychain::WritePasswordJob job(KeychainService);
     job.setKey(ref);
     job.setBinaryData(secret);
@@ -165,12 +153,11 @@ SecretStore::KeychainResult SecretStore::keychainWrite(const QString &ref, const
         return KeychainResult::Ok;
     *error = u"system keychain: %1"_s.arg(job.errorString());
     return job.error() == QKeychain::AccessDeniedByUser ? KeychainResult::Failed
-                                                         : KeychainResult::Unavailable;
+                                                        : KeychainResult::Unavailable;
 }
 
 SecretStore::KeychainResult SecretStore::keychainRead(const QString &ref, QByteArray *secret,
-                                                      QString *error)
-{
+                                                      QString *error) {
     QKeychain::ReadPasswordJob job(KeychainService);
     job.setKey(ref);
     if (!runKeychainJob(job)) {
@@ -192,8 +179,7 @@ SecretStore::KeychainResult SecretStore::keychainRead(const QString &ref, QByteA
     }
 }
 
-SecretStore::KeychainResult SecretStore::keychainRemove(const QString &ref, QString *error)
-{
+SecretStore::KeychainResult SecretStore::keychainRemove(const QString &ref, QString *error) {
     QKeychain::DeletePasswordJob job(KeychainService);
     job.setKey(ref);
     if (!runKeychainJob(job)) {
@@ -204,16 +190,14 @@ SecretStore::KeychainResult SecretStore::keychainRemove(const QString &ref, QStr
         return KeychainResult::Ok;
     *error = u"system keychain: %1"_s.arg(job.errorString());
     return job.error() == QKeychain::AccessDeniedByUser ? KeychainResult::Failed
-                                                         : KeychainResult::Unavailable;
+                                                        : KeychainResult::Unavailable;
 }
 
-QString SecretStore::filePath(const QString &ref) const
-{
+QString SecretStore::filePath(const QString &ref) const {
     return QDir(m_fallbackDir).filePath(ref + u".secret"_s);
 }
 
-bool SecretStore::fileWrite(const QString &ref, const QByteArray &secret, QString *error)
-{
+bool SecretStore::fileWrite(const QString &ref, const QByteArray &secret, QString *error) {
     if (!QDir().mkpath(m_fallbackDir)) {
         *error = u"cannot create the secrets folder %1"_s.arg(m_fallbackDir);
         return false;
@@ -221,17 +205,16 @@ bool SecretStore::fileWrite(const QString &ref, const QByteArray &secret, QStrin
     QFile::setPermissions(m_fallbackDir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
     QSaveFile file(filePath(ref));
     // Restrict before the secret is written, so it is never readable by others.
-    if (!file.open(QIODevice::WriteOnly)
-        || !file.setPermissions(QFile::ReadOwner | QFile::WriteOwner) || file.write(secret) < 0
-        || !file.commit()) {
+    if (!file.open(QIODevice::WriteOnly) ||
+        !file.setPermissions(QFile::ReadOwner | QFile::WriteOwner) || file.write(secret) < 0 ||
+        !file.commit()) {
         *error = u"cannot write %1: %2"_s.arg(filePath(ref), file.errorString());
         return false;
     }
     return true;
 }
 
-std::optional<QByteArray> SecretStore::fileRead(const QString &ref, QString *error)
-{
+std::optional<QByteArray> SecretStore::fileRead(const QString &ref, QString *error) {
     QFile file(filePath(ref));
     if (!file.exists()) {
         *error = u"no token is stored under '%1'"_s.arg(ref);
@@ -244,8 +227,7 @@ std::optional<QByteArray> SecretStore::fileRead(const QString &ref, QString *err
     return file.readAll();
 }
 
-bool SecretStore::fileRemove(const QString &ref, QString *error)
-{
+bool SecretStore::fileRemove(const QString &ref, QString *error) {
     QFile file(filePath(ref));
     if (file.exists() && !file.remove()) {
         *error = u"cannot remove %1: %2"_s.arg(file.fileName(), file.errorString());

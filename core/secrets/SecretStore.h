@@ -3,7 +3,6 @@
 
 #include <QByteArray>
 #include <QString>
-
 #include <optional>
 
 namespace Replicall {
@@ -14,8 +13,7 @@ namespace Replicall {
 // answers. A server or CI has none, so headless use falls back to one file per
 // secret that only the user can read, and says so in warning().
 // REPLICALL_SECRET_BACKEND=keychain|file|auto (default auto) forces a backend.
-class SecretStore
-{
+class SecretStore {
 public:
     enum class Backend { Auto, Keychain, File };
 

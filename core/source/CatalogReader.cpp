@@ -66,7 +66,8 @@ Recording CatalogReader::fromQuery(const QSqlQuery &query) {
     r.sidecarPath = query.value(12).toString();
     r.audioPath = query.value(13).toString();
     r.audioSize = query.value(14).toLongLong();
-    r.audioMtimeMs = query.value(15).toLongLong() / 1'000'000;
+    r.audioMtimeNs = query.value(15).toLongLong();
+    r.audioMtimeMs = r.audioMtimeNs / 1'000'000;
     r.metadataSha256 = query.value(16).toString().toLatin1();
     r.metadata = QJsonDocument::fromJson(query.value(17).toString().toUtf8()).object();
     return r;

@@ -306,7 +306,6 @@ bool DemoArchiveWriter::write(const DemoOptions &options, DemoResult *result, QS
         }
         if (!writeJson(base + ".json"_L1, sidecar, &problem))
             return fail(problem);
-        written.sidecars.append(base + ".json"_L1);
         ++written.calls;
     }
     if (!writeJson(root.absoluteFilePath(u"users.json"_s), usersJson(options.tenants, people),

@@ -23,7 +23,6 @@ struct DemoOptions {
 struct DemoResult {
     int calls = 0;
     qint64 audioBytes = 0;
-    QStringList sidecars; // absolute paths, in the order written
 };
 
 // Writes a recording archive as a recorder would (docs/archive-format.md):

@@ -14,7 +14,7 @@ constexpr qint64 NsPerMs = 1'000'000;
 
 // mtimes are compared at the precision the caller knows them in.
 bool check(const QString &path, qint64 expectedSize, qint64 expectedMtime, qint64 unitNs,
-           QString *why, const QDateTime &now) {
+           qint64 settleMs, QString *why, const QDateTime &now) {
     auto fail = [why, &path](const QString &reason) {
         if (why)
             *why = QFileInfo(path).fileName() + u": "_s + reason;
@@ -32,10 +32,10 @@ bool check(const QString &path, qint64 expectedSize, qint64 expectedMtime, qint6
     if (file.mtimeNs / unitNs != expectedMtime)
         return fail(u"the file was modified since it was indexed"_s);
     const qint64 ageMs = now.toMSecsSinceEpoch() - file.mtimeNs / NsPerMs;
-    if (ageMs < FileStability::SettleMs)
+    if (ageMs < settleMs)
         return fail(
             u"the file was modified %1 ms ago; waiting until it is %2 ms old"_s.arg(ageMs).arg(
-                FileStability::SettleMs));
+                settleMs));
     if (why)
         why->clear();
     return true;
@@ -45,16 +45,21 @@ bool check(const QString &path, qint64 expectedSize, qint64 expectedMtime, qint6
 
 bool FileStability::isSettled(const QString &path, qint64 expectedSize, qint64 expectedMtimeNs,
                               QString *why, const QDateTime &now) {
-    return check(path, expectedSize, expectedMtimeNs, 1, why, now);
+    return check(path, expectedSize, expectedMtimeNs, 1, SettleMs, why, now);
 }
 
 bool FileStability::isSettled(const Recording &r, QString *why, const QDateTime &now) {
+    return isSettled(r, SettleMs, why, now);
+}
+
+bool FileStability::isSettled(const Recording &r, qint64 settleMs, QString *why,
+                              const QDateTime &now) {
     if (r.audioPath.isEmpty()) {
         if (why)
             why->clear();
         return true;
     }
-    return check(r.audioPath, r.audioSize, r.audioMtimeMs, NsPerMs, why, now);
+    return check(r.audioPath, r.audioSize, r.audioMtimeMs, NsPerMs, settleMs, why, now);
 }
 
 } // namespace Replicall

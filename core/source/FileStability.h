@@ -23,6 +23,11 @@ public:
     // recording without audio is settled.
     static bool isSettled(const Recording &r, QString *why,
                           const QDateTime &now = QDateTime::currentDateTimeUtc());
+    // The same with another settle time. Continuous replication has already
+    // seen the audio stop growing after its sidecar appeared, so it need not
+    // wait the full SettleMs; it passes that shorter, verified time here.
+    static bool isSettled(const Recording &r, qint64 settleMs, QString *why,
+                          const QDateTime &now = QDateTime::currentDateTimeUtc());
 };
 
 } // namespace Replicall

@@ -56,6 +56,13 @@ bool countOutcome(const Outcome &outcome, qint64 jobId, qint64 runId, const QStr
     return true;
 }
 
+// Text columns of the ledger are NOT NULL; a value that was never set (a
+// skipped recording has no target path, a metadata-only job no audio hash)
+// is stored as empty text.
+QString text(const QString &value) {
+    return value.isNull() ? u""_s : value;
+}
+
 bool upsertLedger(const SuccessRecord &r, const QString &context, QString *error) {
     return Sql::run(u"INSERT INTO ledger(job_id, recording_id, tenant, day, audio_sha256, "
                     u"audio_size, audio_mtime_ns, metadata_sha256, target_path, replicated_at) "
@@ -65,8 +72,8 @@ bool upsertLedger(const SuccessRecord &r, const QString &context, QString *error
                     u"audio_size = excluded.audio_size, audio_mtime_ns = excluded.audio_mtime_ns, "
                     u"metadata_sha256 = excluded.metadata_sha256, "
                     u"target_path = excluded.target_path, replicated_at = excluded.replicated_at"_s,
-                    {r.jobId, r.recordingId, r.tenant, r.day, r.audioSha256, r.audioSize,
-                     r.audioMtimeNs, r.metadataSha256, r.targetPath,
+                    {r.jobId, r.recordingId, text(r.tenant), text(r.day), text(r.audioSha256),
+                     r.audioSize, r.audioMtimeNs, text(r.metadataSha256), text(r.targetPath),
                      Database::timeText(QDateTime::currentDateTimeUtc())},
                     context, error)
         .has_value();

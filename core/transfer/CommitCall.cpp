@@ -15,27 +15,23 @@ namespace Replicall {
 CommitCall::CommitCall(QNetworkAccessManager *network, const TargetEndpoint &endpoint,
                        const CommitRequest &commit, QObject *parent)
     : NetworkCall(network, endpoint, parent)
-    , m_commit(commit)
-{
-}
+    , m_commit(commit) {}
 
-QByteArray CommitCall::metadataSha256(const QJsonObject &metadata)
-{
+QByteArray CommitCall::metadataSha256(const QJsonObject &metadata) {
     return Sha256::hexOf(QJsonDocument(metadata).toJson(QJsonDocument::Compact));
 }
 
-bool CommitCall::isValidId(const QString &id)
-{
+bool CommitCall::isValidId(const QString &id) {
     static const QRegularExpression pattern(u"\\A[A-Za-z0-9][A-Za-z0-9._-]{0,127}\\z"_s);
     return pattern.match(id).hasMatch();
 }
 
-void CommitCall::start()
-{
+void CommitCall::start() {
     const QString &id = m_commit.recordingId;
     QString problem;
     if (!isValidId(id))
-        problem = u"recording id \"%1\" is not valid (letters, digits, . _ -; at most 128)"_s.arg(id);
+        problem =
+            u"recording id \"%1\" is not valid (letters, digits, . _ -; at most 128)"_s.arg(id);
     else if (!isValidId(m_commit.tenant))
         problem = u"recording %1 has an invalid tenant \"%2\""_s.arg(id, m_commit.tenant);
     else if (!m_commit.start.isValid())
@@ -63,7 +59,8 @@ void CommitCall::start()
     exchange(
         [this, payload] {
             QNetworkRequest request = endpoint().request(u"/recordings/"_s + m_commit.recordingId);
-            request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+            request.setHeader(QNetworkRequest::ContentTypeHeader,
+                              QByteArrayLiteral("application/json"));
             return network()->put(request, payload);
         },
         [this](QNetworkReply *reply, const QByteArray &answer) {
@@ -71,8 +68,7 @@ void CommitCall::start()
         });
 }
 
-void CommitCall::read(const QByteArray &body, int status)
-{
+void CommitCall::read(const QByteArray &body, int status) {
     const QString operation = u"PUT /recordings/%1"_s.arg(m_commit.recordingId);
     const auto json = parseObject(operation, body);
     if (!json)

@@ -12,17 +12,15 @@ namespace Replicall {
 DirectoryCall::DirectoryCall(QNetworkAccessManager *network, const TargetEndpoint &endpoint,
                              const QJsonObject &directory, QObject *parent)
     : NetworkCall(network, endpoint, parent)
-    , m_directory(directory)
-{
-}
+    , m_directory(directory) {}
 
-void DirectoryCall::start()
-{
+void DirectoryCall::start() {
     const QByteArray payload = QJsonDocument(m_directory).toJson(QJsonDocument::Compact);
     exchange(
         [this, payload] {
             QNetworkRequest request = endpoint().request(u"/directory"_s);
-            request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+            request.setHeader(QNetworkRequest::ContentTypeHeader,
+                              QByteArrayLiteral("application/json"));
             return network()->put(request, payload);
         },
         [this](QNetworkReply *, const QByteArray &body) {

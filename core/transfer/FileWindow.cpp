@@ -9,12 +9,9 @@ FileWindow::FileWindow(const QString &path, qint64 offset, qint64 length, QObjec
     : QIODevice(parent)
     , m_file(path)
     , m_offset(offset)
-    , m_length(length)
-{
-}
+    , m_length(length) {}
 
-bool FileWindow::open(OpenMode mode)
-{
+bool FileWindow::open(OpenMode mode) {
     if ((mode & WriteOnly) || m_offset < 0 || m_length < 0) {
         setErrorString(u"a file window can only be read"_s);
         return false;
@@ -24,9 +21,9 @@ bool FileWindow::open(OpenMode mode)
         return false;
     }
     if (m_file.size() < m_offset + m_length) {
-        setErrorString(u"the file is %1 bytes long, shorter than the %2 bytes expected"_s
-                           .arg(m_file.size())
-                           .arg(m_offset + m_length));
+        setErrorString(
+            u"the file is %1 bytes long, shorter than the %2 bytes expected"_s.arg(m_file.size())
+                .arg(m_offset + m_length));
         m_file.close();
         return false;
     }
@@ -38,21 +35,18 @@ bool FileWindow::open(OpenMode mode)
     return QIODevice::open(ReadOnly | Unbuffered);
 }
 
-void FileWindow::close()
-{
+void FileWindow::close() {
     m_file.close();
     QIODevice::close();
 }
 
-bool FileWindow::seek(qint64 pos)
-{
+bool FileWindow::seek(qint64 pos) {
     if (pos < 0 || pos > m_length || !QIODevice::seek(pos))
         return false;
     return m_file.seek(m_offset + pos);
 }
 
-qint64 FileWindow::readData(char *data, qint64 maxSize)
-{
+qint64 FileWindow::readData(char *data, qint64 maxSize) {
     // The file position, not QIODevice::pos(), tells where we are: it is
     // only moved by seek() and by reading here.
     const qint64 left = m_offset + m_length - m_file.pos();

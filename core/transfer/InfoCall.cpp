@@ -11,8 +11,7 @@ namespace Replicall {
 
 namespace {
 
-QStringList strings(const QJsonValue &value)
-{
+QStringList strings(const QJsonValue &value) {
     QStringList list;
     const QJsonArray array = value.toArray();
     for (const QJsonValue &item : array)
@@ -23,18 +22,14 @@ QStringList strings(const QJsonValue &value)
 } // namespace
 
 InfoCall::InfoCall(QNetworkAccessManager *network, const TargetEndpoint &endpoint, QObject *parent)
-    : NetworkCall(network, endpoint, parent)
-{
-}
+    : NetworkCall(network, endpoint, parent) {}
 
-void InfoCall::start()
-{
+void InfoCall::start() {
     exchange([this] { return network()->get(endpoint().request(u"/info"_s)); },
              [this](QNetworkReply *, const QByteArray &body) { read(body); });
 }
 
-void InfoCall::read(const QByteArray &body)
-{
+void InfoCall::read(const QByteArray &body) {
     const auto json = parseObject(u"GET /info"_s, body);
     if (!json)
         return;
@@ -43,8 +38,9 @@ void InfoCall::read(const QByteArray &body)
     const QJsonObject limits = json->value(u"limits"_s).toObject();
     const QJsonObject storage = json->value(u"storage"_s).toObject();
     if (server.value(u"name"_s).toString().isEmpty() || !token.value(u"tenants"_s).isArray()) {
-        finish(badAnswer(u"GET /info"_s,
-                         u"server.name or token.tenants is missing; is the URL a replicall-target?"_s));
+        finish(badAnswer(
+            u"GET /info"_s,
+            u"server.name or token.tenants is missing; is the URL a replicall-target?"_s));
         return;
     }
 

@@ -15,8 +15,8 @@ struct TargetInfo {
     QString serverHost;
     QString tokenName;
     QStringList tenants;
-    QStringList data;          // "audio", "metadata", "users"
-    QDateTime expires;         // invalid when the token never expires
+    QStringList data;  // "audio", "metadata", "users"
+    QDateTime expires; // invalid when the token never expires
     qint64 maxChunkSize = 0;
     qint64 maxUploadSize = 0;
     qint64 maxJsonSize = 0;

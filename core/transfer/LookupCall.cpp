@@ -17,17 +17,13 @@ const QString Operation = u"POST /recordings/lookup"_s;
 LookupCall::LookupCall(QNetworkAccessManager *network, const TargetEndpoint &endpoint,
                        const QList<LookupEntry> &entries, QObject *parent)
     : NetworkCall(network, endpoint, parent)
-    , m_entries(entries)
-{
-}
+    , m_entries(entries) {}
 
-void LookupCall::start()
-{
+void LookupCall::start() {
     sendBatch();
 }
 
-void LookupCall::sendBatch()
-{
+void LookupCall::sendBatch() {
     if (m_next >= m_entries.size()) {
         finish();
         return;
@@ -47,7 +43,8 @@ void LookupCall::sendBatch()
     exchange(
         [this, payload] {
             QNetworkRequest request = endpoint().request(u"/recordings/lookup"_s);
-            request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+            request.setHeader(QNetworkRequest::ContentTypeHeader,
+                              QByteArrayLiteral("application/json"));
             return network()->post(request, payload);
         },
         [this, first, count](QNetworkReply *, const QByteArray &body) {
@@ -59,15 +56,14 @@ void LookupCall::sendBatch()
         });
 }
 
-bool LookupCall::readBatch(const QByteArray &body, qsizetype first, qsizetype count)
-{
+bool LookupCall::readBatch(const QByteArray &body, qsizetype first, qsizetype count) {
     const auto json = parseObject(Operation, body);
     if (!json)
         return false;
     const QJsonArray answers = json->value(u"recordings"_s).toArray();
     if (answers.size() != count) {
-        finish(badAnswer(Operation, u"asked for %1 ids, got %2 answers"_s.arg(count).arg(
-                                        answers.size())));
+        finish(badAnswer(Operation,
+                         u"asked for %1 ids, got %2 answers"_s.arg(count).arg(answers.size())));
         return false;
     }
     for (qsizetype i = 0; i < count; ++i) {

@@ -17,13 +17,11 @@ NetworkCall::NetworkCall(QNetworkAccessManager *network, const TargetEndpoint &e
                          QObject *parent)
     : QObject(parent)
     , m_network(network)
-    , m_endpoint(endpoint)
-{
+    , m_endpoint(endpoint) {
     m_backoff.setSingleShot(true);
 }
 
-NetworkCall::~NetworkCall()
-{
+NetworkCall::~NetworkCall() {
     if (m_reply) {
         m_reply->disconnect(this);
         m_reply->abort();
@@ -31,8 +29,7 @@ NetworkCall::~NetworkCall()
     }
 }
 
-void NetworkCall::abort()
-{
+void NetworkCall::abort() {
     if (m_finished)
         return;
     m_backoff.stop();
@@ -45,8 +42,7 @@ void NetworkCall::abort()
     finish(TransferError::transient(u"aborted"_s, u"stopped before it finished"_s));
 }
 
-void NetworkCall::exchange(const Send &send, const OnAnswer &onAnswer, const OnError &onError)
-{
+void NetworkCall::exchange(const Send &send, const OnAnswer &onAnswer, const OnError &onError) {
     if (m_finished)
         return;
     QNetworkReply *reply = send();
@@ -74,8 +70,7 @@ void NetworkCall::exchange(const Send &send, const OnAnswer &onAnswer, const OnE
     });
 }
 
-void NetworkCall::retryLater(const std::function<void()> &what, const TransferError &cause)
-{
+void NetworkCall::retryLater(const std::function<void()> &what, const TransferError &cause) {
     if (m_finished)
         return;
     if (m_retries >= m_retry.maxRetries) {
@@ -92,8 +87,7 @@ void NetworkCall::retryLater(const std::function<void()> &what, const TransferEr
     m_backoff.start(delay);
 }
 
-void NetworkCall::finish(const TransferError &error)
-{
+void NetworkCall::finish(const TransferError &error) {
     if (m_finished)
         return;
     m_finished = true;
@@ -103,8 +97,7 @@ void NetworkCall::finish(const TransferError &error)
     QMetaObject::invokeMethod(this, &NetworkCall::finished, Qt::QueuedConnection);
 }
 
-TransferError NetworkCall::badAnswer(const QString &operation, const QString &problem) const
-{
+TransferError NetworkCall::badAnswer(const QString &operation, const QString &problem) const {
     return TransferError::fatal(
         u"bad-response"_s,
         u"target %1 answered %2 in a way that does not follow the protocol: %3"_s.arg(
@@ -112,14 +105,13 @@ TransferError NetworkCall::badAnswer(const QString &operation, const QString &pr
 }
 
 std::optional<QJsonObject> NetworkCall::parseObject(const QString &operation,
-                                                    const QByteArray &body)
-{
+                                                    const QByteArray &body) {
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        finish(badAnswer(operation, u"the body is not JSON (%1 at byte %2)"_s.arg(
-                                        parseError.errorString())
-                                        .arg(parseError.offset)));
+        finish(badAnswer(operation,
+                         u"the body is not JSON (%1 at byte %2)"_s.arg(parseError.errorString())
+                             .arg(parseError.offset)));
         return std::nullopt;
     }
     if (!doc.isObject()) {

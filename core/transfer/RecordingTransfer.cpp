@@ -13,31 +13,27 @@ using namespace Qt::StringLiterals;
 
 namespace Replicall {
 
-RecordingTransfer::RecordingTransfer(QNetworkAccessManager *network,
-                                     const TargetEndpoint &endpoint, const Recording &recording,
-                                     const TransferOptions &options, QObject *parent)
+RecordingTransfer::RecordingTransfer(QNetworkAccessManager *network, const TargetEndpoint &endpoint,
+                                     const Recording &recording, const TransferOptions &options,
+                                     QObject *parent)
     : QObject(parent)
     , m_network(network)
     , m_endpoint(endpoint)
     , m_recording(recording)
-    , m_options(options)
-{
+    , m_options(options) {
     connect(&m_hashing, &QFutureWatcher<Hashed>::finished, this, &RecordingTransfer::hashed);
 }
 
-RecordingTransfer::~RecordingTransfer()
-{
+RecordingTransfer::~RecordingTransfer() {
     // The hash keeps running on the pool if it must; nobody waits for its result.
     m_hashing.disconnect(this);
 }
 
-bool RecordingTransfer::sendsAudio() const
-{
+bool RecordingTransfer::sendsAudio() const {
     return (m_options.data & DataKind::Audio) && !m_recording.audioPath.isEmpty();
 }
 
-void RecordingTransfer::start()
-{
+void RecordingTransfer::start() {
     if (m_state != State::Idle)
         return;
     if (!sendsAudio()) {
@@ -61,11 +57,11 @@ void RecordingTransfer::start()
     m_mtimeMs = info.lastModified().toMSecsSinceEpoch();
     // A file still being written must never be uploaded: it has to be as the
     // catalog saw it when the call was completed.
-    if (m_recording.audioMtimeMs != 0
-        && (m_size != m_recording.audioSize || m_mtimeMs != m_recording.audioMtimeMs)) {
-        fail(audioChanged(u"it changed since it was indexed (%1 bytes, indexed with %2)"_s
-                              .arg(m_size)
-                              .arg(m_recording.audioSize)));
+    if (m_recording.audioMtimeMs != 0 &&
+        (m_size != m_recording.audioSize || m_mtimeMs != m_recording.audioMtimeMs)) {
+        fail(audioChanged(
+            u"it changed since it was indexed (%1 bytes, indexed with %2)"_s.arg(m_size).arg(
+                m_recording.audioSize)));
         return;
     }
 
@@ -78,8 +74,7 @@ void RecordingTransfer::start()
     }));
 }
 
-void RecordingTransfer::hashed()
-{
+void RecordingTransfer::hashed() {
     if (m_state != State::Hashing)
         return;
     const Hashed result = m_hashing.result();
@@ -88,15 +83,15 @@ void RecordingTransfer::hashed()
         return;
     }
     const QFileInfo info(m_recording.audioPath);
-    if (result.size != m_size || info.size() != m_size
-        || info.lastModified().toMSecsSinceEpoch() != m_mtimeMs) {
+    if (result.size != m_size || info.size() != m_size ||
+        info.lastModified().toMSecsSinceEpoch() != m_mtimeMs) {
         fail(audioChanged(u"it changed while it was hashed"_s));
         return;
     }
     m_outcome.audioSha256 = *result.sha256;
 
-    if (!m_options.targetAudioSha256.isEmpty()
-        && m_options.targetAudioSha256.toLower() == m_outcome.audioSha256) {
+    if (!m_options.targetAudioSha256.isEmpty() &&
+        m_options.targetAudioSha256.toLower() == m_outcome.audioSha256) {
         m_outcome.uploadSkipped = true;
         commit({});
         return;
@@ -104,8 +99,7 @@ void RecordingTransfer::hashed()
     upload();
 }
 
-void RecordingTransfer::upload()
-{
+void RecordingTransfer::upload() {
     m_state = State::Uploading;
     UploadSource source;
     source.path = m_recording.audioPath;
@@ -117,6 +111,7 @@ void RecordingTransfer::upload()
     source.fileName = QFileInfo(m_recording.audioPath).fileName();
     source.chunkSize = m_options.chunkSize;
     source.resumeUrl = m_options.resumeUrl;
+    source.pace = m_options.pace;
 
     auto *upload = adopt(new TusUpload(m_network, m_endpoint, source, this));
     connect(upload, &TusUpload::created, this, &RecordingTransfer::uploadCreated);
@@ -131,8 +126,7 @@ void RecordingTransfer::upload()
     upload->start();
 }
 
-void RecordingTransfer::commit(const QString &uploadId)
-{
+void RecordingTransfer::commit(const QString &uploadId) {
     m_state = State::Committing;
     CommitRequest request;
     request.recordingId = m_recording.id;
@@ -160,8 +154,7 @@ void RecordingTransfer::commit(const QString &uploadId)
     commit->start();
 }
 
-void RecordingTransfer::abort()
-{
+void RecordingTransfer::abort() {
     if (m_state == State::Done || m_state == State::Failed)
         return;
     if (m_call) {
@@ -172,29 +165,25 @@ void RecordingTransfer::abort()
                                   u"transfer of recording %1 was stopped"_s.arg(m_recording.id)));
 }
 
-void RecordingTransfer::fail(const TransferError &error)
-{
+void RecordingTransfer::fail(const TransferError &error) {
     m_outcome.ok = false;
     m_outcome.error = error;
     end(State::Failed);
 }
 
-void RecordingTransfer::end(State state)
-{
+void RecordingTransfer::end(State state) {
     m_state = state;
     // Queued so that finished() never comes from inside start() or abort().
     QMetaObject::invokeMethod(this, &RecordingTransfer::finished, Qt::QueuedConnection);
 }
 
-TransferError RecordingTransfer::audioChanged(const QString &problem) const
-{
-    return TransferError::recording(u"file-changed"_s,
-                                    u"audio file %1 of recording %2: %3"_s.arg(
-                                        m_recording.audioPath, m_recording.id, problem));
+TransferError RecordingTransfer::audioChanged(const QString &problem) const {
+    return TransferError::recording(
+        u"file-changed"_s,
+        u"audio file %1 of recording %2: %3"_s.arg(m_recording.audioPath, m_recording.id, problem));
 }
 
-template <typename Call> Call *RecordingTransfer::adopt(Call *call)
-{
+template <typename Call> Call *RecordingTransfer::adopt(Call *call) {
     call->setRetryPolicy(m_options.retry);
     // Deleted once it reported, after the slots above ran.
     connect(call, &NetworkCall::finished, call, &QObject::deleteLater);

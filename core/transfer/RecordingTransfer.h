@@ -4,6 +4,7 @@
 #include "model/Job.h"
 #include "model/Recording.h"
 #include "transfer/NetworkCall.h"
+#include "transfer/TusUpload.h"
 
 #include <QFutureWatcher>
 #include <QObject>
@@ -20,17 +21,19 @@ struct TransferOptions {
     QUrl resumeUrl;               // upload URL stored from an earlier uploadCreated()
     QByteArray targetAudioSha256; // hex the target already holds for this id (from a lookup)
     RetryPolicy retry;
+    UploadPacer pace; // optional bandwidth cap, consulted before each chunk
 };
 
 // The result of sending one recording.
 struct TransferOutcome {
     bool ok = false;
     TransferError error;
-    QByteArray audioSha256;    // hex of the local audio; empty when audio was not sent
-    qint64 bytesSent = 0;      // audio bytes sent by this transfer (0 when skipped or resumed at the end)
-    QString targetPath;        // where the target stored the audio
-    QByteArray metadataSha256; // as the target stored it
-    bool created = false;      // the target did not hold the recording before
+    QByteArray audioSha256; // hex of the local audio; empty when audio was not sent
+    qint64 bytesSent =
+        0;              // audio bytes sent by this transfer (0 when skipped or resumed at the end)
+    QString targetPath; // where the target stored the audio
+    QByteArray metadataSha256;  // as the target stored it
+    bool created = false;       // the target did not hold the recording before
     bool uploadSkipped = false; // the target already held this audio
 };
 

@@ -2,7 +2,6 @@
 #include "transfer/Sha256.h"
 
 #include <QFile>
-
 #include <openssl/evp.h>
 
 using namespace Qt::StringLiterals;
@@ -15,22 +14,19 @@ struct Sha256::Context {
 };
 
 Sha256::Sha256()
-    : m_context(std::make_unique<Context>())
-{
+    : m_context(std::make_unique<Context>()) {
     EVP_DigestInit_ex(m_context->ctx, EVP_sha256(), nullptr);
 }
 
 Sha256::~Sha256() = default;
 
-void Sha256::addData(const char *data, qint64 length)
-{
+void Sha256::addData(const char *data, qint64 length) {
     Q_ASSERT(!m_finished);
     if (length > 0)
         EVP_DigestUpdate(m_context->ctx, data, size_t(length));
 }
 
-QByteArray Sha256::result()
-{
+QByteArray Sha256::result() {
     Q_ASSERT(!m_finished);
     m_finished = true;
     QByteArray digest(EVP_MAX_MD_SIZE, Qt::Uninitialized);
@@ -40,15 +36,13 @@ QByteArray Sha256::result()
     return digest;
 }
 
-QByteArray Sha256::hexOf(const QByteArray &data)
-{
+QByteArray Sha256::hexOf(const QByteArray &data) {
     Sha256 hash;
     hash.addData(data);
     return hash.resultHex();
 }
 
-std::optional<QByteArray> Sha256::ofFile(const QString &path, QString *error, qint64 *size)
-{
+std::optional<QByteArray> Sha256::ofFile(const QString &path, QString *error, qint64 *size) {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         if (error)

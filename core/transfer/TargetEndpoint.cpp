@@ -10,8 +10,7 @@ using namespace Qt::StringLiterals;
 
 namespace Replicall {
 
-std::optional<TargetEndpoint> TargetEndpoint::create(const Settings &settings, QString *error)
-{
+std::optional<TargetEndpoint> TargetEndpoint::create(const Settings &settings, QString *error) {
     const QUrl &url = settings.url;
     const QString shown = url.toDisplayString(QUrl::RemoveUserInfo);
     QString problem;
@@ -55,8 +54,7 @@ std::optional<TargetEndpoint> TargetEndpoint::create(const Settings &settings, Q
 }
 
 std::optional<TargetEndpoint> TargetEndpoint::fromJob(const Job &job, const QString &token,
-                                                      QString *error)
-{
+                                                      QString *error) {
     Settings settings;
     settings.url = job.targetUrl;
     settings.token = token;
@@ -65,23 +63,20 @@ std::optional<TargetEndpoint> TargetEndpoint::fromJob(const Job &job, const QStr
     return create(settings, error);
 }
 
-QUrl TargetEndpoint::apiUrl(const QString &path) const
-{
+QUrl TargetEndpoint::apiUrl(const QString &path) const {
     QUrl url = m_apiBase;
     url.setPath(m_apiBase.path() + path);
     return url;
 }
 
-bool TargetEndpoint::isSameOrigin(const QUrl &url) const
-{
+bool TargetEndpoint::isSameOrigin(const QUrl &url) const {
     const int defaultPort = m_apiBase.scheme() == u"https"_s ? 443 : 80;
-    return url.scheme() == m_apiBase.scheme()
-           && url.host().compare(m_apiBase.host(), Qt::CaseInsensitive) == 0
-           && url.port(defaultPort) == m_apiBase.port(defaultPort);
+    return url.scheme() == m_apiBase.scheme() &&
+           url.host().compare(m_apiBase.host(), Qt::CaseInsensitive) == 0 &&
+           url.port(defaultPort) == m_apiBase.port(defaultPort);
 }
 
-QNetworkRequest TargetEndpoint::request(const QUrl &url) const
-{
+QNetworkRequest TargetEndpoint::request(const QUrl &url) const {
     QNetworkRequest request(url);
     request.setRawHeader("Authorization", "Bearer " + m_settings.token.toUtf8());
     request.setHeader(QNetworkRequest::UserAgentHeader,

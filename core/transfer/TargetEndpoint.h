@@ -6,7 +6,6 @@
 #include <QSslCertificate>
 #include <QString>
 #include <QUrl>
-
 #include <optional>
 
 namespace Replicall {
@@ -19,10 +18,10 @@ struct Job;
 class TargetEndpoint {
 public:
     struct Settings {
-        QUrl url;                     // server root, e.g. https://archive.example.com:8443
-        QString token;                // the replication token (never logged)
-        bool sslVerify = true;        // false: accept any certificate (test setups only)
-        QString caFile;               // PEM; when set, exactly this CA is trusted (pinned)
+        QUrl url;                      // server root, e.g. https://archive.example.com:8443
+        QString token;                 // the replication token (never logged)
+        bool sslVerify = true;         // false: accept any certificate (test setups only)
+        QString caFile;                // PEM; when set, exactly this CA is trusted (pinned)
         int transferTimeoutMs = 60000; // a request with no bytes moving for this long fails
     };
 

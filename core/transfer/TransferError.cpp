@@ -21,8 +21,7 @@ using Kind = TransferError::Kind;
 constexpr const char *TlsProblemsProperty = "replicall.tlsProblems";
 
 // The wire protocol's problem codes and how a sender treats them.
-Kind kindOfCode(const QString &code, bool *known)
-{
+Kind kindOfCode(const QString &code, bool *known) {
     static const QHash<QString, Kind> kinds = {
         {u"token-missing"_s, Kind::Fatal},
         {u"token-invalid"_s, Kind::Fatal},
@@ -52,8 +51,7 @@ Kind kindOfCode(const QString &code, bool *known)
 }
 
 // Used when the body carries no (known) code.
-Kind kindOfStatus(int status)
-{
+Kind kindOfStatus(int status) {
     switch (status) {
     case 401:
     case 412:
@@ -75,14 +73,12 @@ Kind kindOfStatus(int status)
     }
 }
 
-QString hostOf(const QNetworkReply *reply)
-{
+QString hostOf(const QNetworkReply *reply) {
     const QUrl url = reply->url();
     return url.port() > 0 ? url.host() + u':' + QString::number(url.port()) : url.host();
 }
 
-QString describeTls(const QList<QSslError> &errors, const QString &host)
-{
+QString describeTls(const QList<QSslError> &errors, const QString &host) {
     QStringList problems;
     QString certificate;
     for (const QSslError &error : errors) {
@@ -99,16 +95,15 @@ QString describeTls(const QList<QSslError> &errors, const QString &host)
     return u"%1 refused: %2"_s.arg(certificate, problems.join(u"; "_s));
 }
 
-TransferError fromNetworkError(QNetworkReply *reply)
-{
+TransferError fromNetworkError(QNetworkReply *reply) {
     const QString host = hostOf(reply);
     switch (reply->error()) {
     case QNetworkReply::SslHandshakeFailedError: {
         const QString tls = reply->property(TlsProblemsProperty).toString();
-        return TransferError::fatal(u"tls-refused"_s,
-                                    tls.isEmpty() ? u"TLS handshake with %1 failed: %2"_s.arg(
-                                                        host, reply->errorString())
-                                                  : tls);
+        return TransferError::fatal(
+            u"tls-refused"_s,
+            tls.isEmpty() ? u"TLS handshake with %1 failed: %2"_s.arg(host, reply->errorString())
+                          : tls);
     }
     case QNetworkReply::ConnectionRefusedError:
         return TransferError::transient(
@@ -116,15 +111,16 @@ TransferError fromNetworkError(QNetworkReply *reply)
             u"target %1 refused the connection; is replicall-target running there?"_s.arg(host));
     case QNetworkReply::RemoteHostClosedError:
         return TransferError::transient(
-            u"connection-closed"_s, u"target %1 closed the connection before answering"_s.arg(host));
+            u"connection-closed"_s,
+            u"target %1 closed the connection before answering"_s.arg(host));
     case QNetworkReply::HostNotFoundError:
         return TransferError::transient(u"host-not-found"_s,
                                         u"host %1 was not found (DNS)"_s.arg(reply->url().host()));
     case QNetworkReply::TimeoutError:
     case QNetworkReply::OperationCanceledError: // Qt reports a transfer timeout this way
-        return TransferError::transient(
-            u"timeout"_s, u"target %1 did not answer within %2 s"_s.arg(host).arg(
-                              reply->request().transferTimeout() / 1000));
+        return TransferError::transient(u"timeout"_s,
+                                        u"target %1 did not answer within %2 s"_s.arg(host).arg(
+                                            reply->request().transferTimeout() / 1000));
     case QNetworkReply::ProtocolUnknownError:
         return TransferError::fatal(u"bad-url"_s,
                                     u"unsupported URL scheme in %1"_s.arg(reply->url().scheme()));
@@ -138,8 +134,7 @@ TransferError fromNetworkError(QNetworkReply *reply)
     }
 }
 
-TransferError fromHttpStatus(QNetworkReply *reply, int status, const QByteArray &body)
-{
+TransferError fromHttpStatus(QNetworkReply *reply, int status, const QByteArray &body) {
     if (status >= 300 && status < 400) {
         QUrl location = reply->header(QNetworkRequest::LocationHeader).toUrl();
         location = reply->url().resolved(location);
@@ -171,12 +166,11 @@ TransferError fromHttpStatus(QNetworkReply *reply, int status, const QByteArray 
     error.httpStatus = status;
     error.code = code.isEmpty() ? u"http-%1"_s.arg(status) : code;
     if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
-        error.message = body.isEmpty()
-                            ? u"target answered HTTP %1 %2 with an empty body"_s.arg(status).arg(
-                                  reason)
-                            : u"target answered HTTP %1 %2 with a body that is not problem+json"_s
-                                  .arg(status)
-                                  .arg(reason);
+        error.message =
+            body.isEmpty()
+                ? u"target answered HTTP %1 %2 with an empty body"_s.arg(status).arg(reason)
+                : u"target answered HTTP %1 %2 with a body that is not problem+json"_s.arg(status)
+                      .arg(reason);
     } else if (detail.isEmpty()) {
         error.message = u"target answered HTTP %1 %2 without a detail"_s.arg(status).arg(reason);
     } else {
@@ -187,8 +181,7 @@ TransferError fromHttpStatus(QNetworkReply *reply, int status, const QByteArray 
 }
 
 // The target should never echo a token, but a message must never carry one.
-void scrubToken(QNetworkReply *reply, TransferError *error)
-{
+void scrubToken(QNetworkReply *reply, TransferError *error) {
     const QByteArray authorization = reply->request().rawHeader("Authorization");
     const QString token = QString::fromLatin1(authorization.mid(7)); // after "Bearer "
     if (token.size() >= 8)
@@ -197,8 +190,7 @@ void scrubToken(QNetworkReply *reply, TransferError *error)
 
 } // namespace
 
-QString TransferError::kindName() const
-{
+QString TransferError::kindName() const {
     switch (kind) {
     case Kind::None:
         return u"none"_s;
@@ -212,31 +204,27 @@ QString TransferError::kindName() const
     return {};
 }
 
-TransferError TransferError::fatal(const QString &code, const QString &message)
-{
+TransferError TransferError::fatal(const QString &code, const QString &message) {
     return {Kind::Fatal, code, 0, message};
 }
 
-TransferError TransferError::recording(const QString &code, const QString &message)
-{
+TransferError TransferError::recording(const QString &code, const QString &message) {
     return {Kind::Recording, code, 0, message};
 }
 
-TransferError TransferError::transient(const QString &code, const QString &message)
-{
+TransferError TransferError::transient(const QString &code, const QString &message) {
     return {Kind::Transient, code, 0, message};
 }
 
-TransferError TransferError::fromReply(QNetworkReply *reply, const QByteArray &body)
-{
+TransferError TransferError::fromReply(QNetworkReply *reply, const QByteArray &body) {
     const QVariant statusAttribute = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     const int status = statusAttribute.isValid() ? statusAttribute.toInt() : 0;
     TransferError error;
     if (status == 0) {
-        error = reply->error() == QNetworkReply::NoError
-                    ? transient(u"no-answer"_s,
-                                u"target %1 sent no HTTP answer"_s.arg(hostOf(reply)))
-                    : fromNetworkError(reply);
+        error =
+            reply->error() == QNetworkReply::NoError
+                ? transient(u"no-answer"_s, u"target %1 sent no HTTP answer"_s.arg(hostOf(reply)))
+                : fromNetworkError(reply);
     } else if (status >= 200 && status < 300) {
         return {};
     } else {
@@ -246,13 +234,11 @@ TransferError TransferError::fromReply(QNetworkReply *reply, const QByteArray &b
     return error;
 }
 
-void TransferError::watchTls(QNetworkReply *reply)
-{
-    QObject::connect(reply, &QNetworkReply::sslErrors, reply,
-                     [reply](const QList<QSslError> &errors) {
-                         reply->setProperty(TlsProblemsProperty,
-                                            describeTls(errors, hostOf(reply)));
-                     });
+void TransferError::watchTls(QNetworkReply *reply) {
+    QObject::connect(
+        reply, &QNetworkReply::sslErrors, reply, [reply](const QList<QSslError> &errors) {
+            reply->setProperty(TlsProblemsProperty, describeTls(errors, hostOf(reply)));
+        });
 }
 
 } // namespace Replicall

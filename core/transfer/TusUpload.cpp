@@ -7,7 +7,7 @@
 #include <QFileInfo>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
-
+#include <QTimer>
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -18,8 +18,7 @@ namespace {
 
 const QByteArray OctetStream = QByteArrayLiteral("application/offset+octet-stream");
 
-qint64 headerNumber(QNetworkReply *reply, const QByteArray &name, bool *ok)
-{
+qint64 headerNumber(QNetworkReply *reply, const QByteArray &name, bool *ok) {
     const QByteArray value = reply->rawHeader(name);
     const qint64 number = value.toLongLong(ok);
     *ok = *ok && number >= 0;
@@ -28,8 +27,7 @@ qint64 headerNumber(QNetworkReply *reply, const QByteArray &name, bool *ok)
 
 // Streams [offset, offset + length) of path as the body of a request.
 QNetworkReply *sendWindow(QNetworkAccessManager *network, QNetworkRequest request,
-                          const QByteArray &verb, std::unique_ptr<FileWindow> window)
-{
+                          const QByteArray &verb, std::unique_ptr<FileWindow> window) {
     request.setHeader(QNetworkRequest::ContentTypeHeader, OctetStream);
     request.setHeader(QNetworkRequest::ContentLengthHeader, window->size());
     request.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
@@ -43,20 +41,17 @@ QNetworkReply *sendWindow(QNetworkAccessManager *network, QNetworkRequest reques
 TusUpload::TusUpload(QNetworkAccessManager *network, const TargetEndpoint &endpoint,
                      const UploadSource &source, QObject *parent)
     : NetworkCall(network, endpoint, parent)
-    , m_source(source)
-{
-}
+    , m_source(source) {}
 
-QString TusUpload::uploadId() const
-{
+QString TusUpload::uploadId() const {
     return m_uploadUrl.path().section(u'/', -1);
 }
 
-void TusUpload::start()
-{
+void TusUpload::start() {
     if (m_source.chunkSize <= 0) {
         finish(TransferError::recording(
-            u"bad-request"_s, u"upload chunk size must be positive, not %1"_s.arg(m_source.chunkSize)));
+            u"bad-request"_s,
+            u"upload chunk size must be positive, not %1"_s.arg(m_source.chunkSize)));
         return;
     }
     const QFileInfo info(m_source.path);
@@ -65,8 +60,8 @@ void TusUpload::start()
         return;
     }
     if (info.size() != m_source.size) {
-        finish(fileError(u"it is %1 bytes long, %2 were expected"_s.arg(info.size()).arg(
-            m_source.size)));
+        finish(fileError(
+            u"it is %1 bytes long, %2 were expected"_s.arg(info.size()).arg(m_source.size)));
         return;
     }
     const qint64 mtime = info.lastModified().toMSecsSinceEpoch();
@@ -84,8 +79,7 @@ void TusUpload::start()
         create();
 }
 
-void TusUpload::create()
-{
+void TusUpload::create() {
     if (m_source.size <= m_source.chunkSize) {
         createWithBody();
         return;
@@ -111,10 +105,13 @@ void TusUpload::create()
 
 // A small file goes in one request: creation-with-upload, checked with the
 // SHA-256 already computed for the whole file.
-void TusUpload::createWithBody()
-{
+void TusUpload::createWithBody() {
     if (!fileUnchanged())
         return;
+    afterPacing(m_source.size, [this] { sendWholeFile(); });
+}
+
+void TusUpload::sendWholeFile() {
     exchange(
         [this]() -> QNetworkReply * {
             auto window = std::make_unique<FileWindow>(m_source.path, 0, m_source.size);
@@ -141,8 +138,8 @@ void TusUpload::createWithBody()
             const qint64 offset = headerNumber(reply, "Upload-Offset", &ok);
             if (!ok || offset != m_source.size) {
                 finish(badAnswer(u"POST /uploads"_s,
-                                 u"Upload-Offset is \"%1\" after a %2-byte body"_s.arg(
-                                     QString::fromLatin1(reply->rawHeader("Upload-Offset")))
+                                 u"Upload-Offset is \"%1\" after a %2-byte body"_s
+                                     .arg(QString::fromLatin1(reply->rawHeader("Upload-Offset")))
                                      .arg(m_source.size)));
                 return;
             }
@@ -154,44 +151,42 @@ void TusUpload::createWithBody()
         });
 }
 
-void TusUpload::probe(const QUrl &url, bool resuming)
-{
-    exchange(
-        [this, url] { return network()->head(tusRequest(url)); },
-        [this, url, resuming](QNetworkReply *reply, const QByteArray &) {
-            bool offsetOk = false, lengthOk = false;
-            const qint64 offset = headerNumber(reply, "Upload-Offset", &offsetOk);
-            const qint64 length = headerNumber(reply, "Upload-Length", &lengthOk);
-            if (!offsetOk) {
-                finish(badAnswer(u"HEAD on an upload"_s, u"Upload-Offset is missing"_s));
-                return;
-            }
-            // An upload of another length is not this file's: start over.
-            if ((lengthOk && length != m_source.size) || offset > m_source.size) {
-                create();
-                return;
-            }
-            m_uploadUrl = url;
-            m_offset = offset;
-            if (resuming) {
-                m_resumedFrom = offset;
-                Q_EMIT progress(offset);
-            }
-            patchNext();
-        },
-        [this](QNetworkReply *reply, const TransferError &) {
-            // The upload expired, never existed or is not this token's: a new one
-            // is made, and should that be refused too, its answer says why.
-            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-            if (status != 400 && status != 403 && status != 404 && status != 410)
-                return false;
-            create();
-            return true;
-        });
+void TusUpload::probe(const QUrl &url, bool resuming) {
+    exchange([this, url] { return network()->head(tusRequest(url)); },
+             [this, url, resuming](QNetworkReply *reply, const QByteArray &) {
+                 bool offsetOk = false, lengthOk = false;
+                 const qint64 offset = headerNumber(reply, "Upload-Offset", &offsetOk);
+                 const qint64 length = headerNumber(reply, "Upload-Length", &lengthOk);
+                 if (!offsetOk) {
+                     finish(badAnswer(u"HEAD on an upload"_s, u"Upload-Offset is missing"_s));
+                     return;
+                 }
+                 // An upload of another length is not this file's: start over.
+                 if ((lengthOk && length != m_source.size) || offset > m_source.size) {
+                     create();
+                     return;
+                 }
+                 m_uploadUrl = url;
+                 m_offset = offset;
+                 if (resuming) {
+                     m_resumedFrom = offset;
+                     Q_EMIT progress(offset);
+                 }
+                 patchNext();
+             },
+             [this](QNetworkReply *reply, const TransferError &) {
+                 // The upload expired, never existed or is not this token's: a new one
+                 // is made, and should that be refused too, its answer says why.
+                 const int status =
+                     reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+                 if (status != 400 && status != 403 && status != 404 && status != 410)
+                     return false;
+                 create();
+                 return true;
+             });
 }
 
-void TusUpload::patchNext()
-{
+void TusUpload::patchNext() {
     if (!fileUnchanged())
         return;
     if (m_offset >= m_source.size) {
@@ -200,6 +195,10 @@ void TusUpload::patchNext()
     }
     const qint64 offset = m_offset;
     const qint64 length = qMin(m_source.chunkSize, m_source.size - offset);
+    afterPacing(length, [this, offset, length] { sendChunk(offset, length); });
+}
+
+void TusUpload::sendChunk(qint64 offset, qint64 length) {
     exchange(
         [this, offset, length]() -> QNetworkReply * {
             auto window = std::make_unique<FileWindow>(m_source.path, offset, length);
@@ -240,8 +239,20 @@ void TusUpload::patchNext()
         });
 }
 
-bool TusUpload::acceptLocation(QNetworkReply *reply)
-{
+void TusUpload::afterPacing(qint64 bytes, const std::function<void()> &send) {
+    const std::chrono::milliseconds wait =
+        m_source.pace ? m_source.pace(bytes) : std::chrono::milliseconds(0);
+    if (wait.count() <= 0) {
+        send();
+        return;
+    }
+    QTimer::singleShot(wait, this, [this, send] {
+        if (!isFinished()) // aborted while waiting
+            send();
+    });
+}
+
+bool TusUpload::acceptLocation(QNetworkReply *reply) {
     const QByteArray location = reply->rawHeader("Location");
     const QUrl url = reply->url().resolved(QUrl::fromEncoded(location));
     if (location.isEmpty() || !url.isValid() || url.path().section(u'/', -1).isEmpty()) {
@@ -259,14 +270,14 @@ bool TusUpload::acceptLocation(QNetworkReply *reply)
     return true;
 }
 
-bool TusUpload::fileUnchanged()
-{
+bool TusUpload::fileUnchanged() {
     const QFileInfo info(m_source.path);
     if (!info.isFile()) {
         finish(fileError(u"it disappeared during the upload"_s));
         return false;
     }
-    if (info.size() != m_source.size || info.lastModified().toMSecsSinceEpoch() != m_source.mtimeMs) {
+    if (info.size() != m_source.size ||
+        info.lastModified().toMSecsSinceEpoch() != m_source.mtimeMs) {
         finish(fileError(u"it changed during the upload (now %1 bytes, was %2)"_s.arg(info.size())
                              .arg(m_source.size)));
         return false;
@@ -274,15 +285,13 @@ bool TusUpload::fileUnchanged()
     return true;
 }
 
-QNetworkRequest TusUpload::tusRequest(const QUrl &url) const
-{
+QNetworkRequest TusUpload::tusRequest(const QUrl &url) const {
     QNetworkRequest request = endpoint().request(url);
     request.setRawHeader("Tus-Resumable", "1.0.0");
     return request;
 }
 
-QByteArray TusUpload::uploadMetadata() const
-{
+QByteArray TusUpload::uploadMetadata() const {
     const std::pair<const char *, QString> pairs[] = {
         {"recording", m_source.recordingId},
         {"tenant", m_source.tenant},
@@ -297,11 +306,9 @@ QByteArray TusUpload::uploadMetadata() const
     return items.join(',');
 }
 
-TransferError TusUpload::fileError(const QString &problem, const QString &code) const
-{
-    return TransferError::recording(code,
-                                    u"cannot upload audio file %1 of recording %2: %3"_s.arg(
-                                        m_source.path, m_source.recordingId, problem));
+TransferError TusUpload::fileError(const QString &problem, const QString &code) const {
+    return TransferError::recording(code, u"cannot upload audio file %1 of recording %2: %3"_s.arg(
+                                              m_source.path, m_source.recordingId, problem));
 }
 
 } // namespace Replicall

@@ -4,20 +4,27 @@
 #include "transfer/NetworkCall.h"
 
 #include <QUrl>
+#include <chrono>
+#include <functional>
 
 namespace Replicall {
+
+// Asked before a request body of `bytes` goes out how long to wait first;
+// a job's bandwidth cap plugs its token bucket in here.
+using UploadPacer = std::function<std::chrono::milliseconds(qint64 bytes)>;
 
 // One audio file to upload.
 struct UploadSource {
     QString path;
     qint64 size = 0;
-    qint64 mtimeMs = 0;    // as hashed; 0 = take it when the upload starts
-    QByteArray sha256;     // hex of the whole file; empty when unknown
+    qint64 mtimeMs = 0; // as hashed; 0 = take it when the upload starts
+    QByteArray sha256;  // hex of the whole file; empty when unknown
     QString recordingId;
     QString tenant;
-    QString fileName;      // display only at the target
+    QString fileName; // display only at the target
     qint64 chunkSize = 8 * 1024 * 1024;
-    QUrl resumeUrl;        // an upload this file was already sent to in part
+    QUrl resumeUrl;   // an upload this file was already sent to in part
+    UploadPacer pace; // optional: consulted before each chunk is sent
 };
 
 // Uploads one file with tus 1.0.0 (wire-protocol.md, "Uploads").
@@ -60,6 +67,10 @@ private:
     void createWithBody();
     void probe(const QUrl &url, bool resuming);
     void patchNext();
+    void sendWholeFile();
+    void sendChunk(qint64 offset, qint64 length);
+    // Runs send now, or after the wait the pacer asks for (a timer, never a sleep).
+    void afterPacing(qint64 bytes, const std::function<void()> &send);
     bool acceptLocation(QNetworkReply *reply);
     bool fileUnchanged();
     QNetworkRequest tusRequest(const QUrl &url) const;

@@ -15,8 +15,7 @@ namespace Replicall::Test {
 class CannedHttpServer : public QObject {
 public:
     explicit CannedHttpServer(QObject *parent = nullptr)
-        : QObject(parent)
-    {
+        : QObject(parent) {
         m_server.listen(QHostAddress::LocalHost);
         QObject::connect(&m_server, &QTcpServer::newConnection, this, [this] {
             while (QTcpSocket *socket = m_server.nextPendingConnection()) {
@@ -35,17 +34,15 @@ public:
     int requests() const { return m_requests; }
 
     static QByteArray response(int status, const QByteArray &reason, const QByteArray &contentType,
-                               const QByteArray &body, const QByteArray &extraHeaders = {})
-    {
-        return "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason + "\r\n"
-               + (contentType.isEmpty() ? QByteArray() : "Content-Type: " + contentType + "\r\n")
-               + extraHeaders + "Content-Length: " + QByteArray::number(body.size())
-               + "\r\nConnection: close\r\n\r\n" + body;
+                               const QByteArray &body, const QByteArray &extraHeaders = {}) {
+        return "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason + "\r\n" +
+               (contentType.isEmpty() ? QByteArray() : "Content-Type: " + contentType + "\r\n") +
+               extraHeaders + "Content-Length: " + QByteArray::number(body.size()) +
+               "\r\nConnection: close\r\n\r\n" + body;
     }
 
 private:
-    void serve(QTcpSocket *socket)
-    {
+    void serve(QTcpSocket *socket) {
         QByteArray &seen = m_pending[socket];
         seen += socket->readAll();
         if (!seen.contains("\r\n\r\n") || m_response.isEmpty())

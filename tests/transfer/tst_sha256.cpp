@@ -14,8 +14,7 @@ using namespace Replicall;
 
 namespace {
 
-QByteArray randomBytes(qint64 size)
-{
+QByteArray randomBytes(qint64 size) {
     QByteArray data(size, Qt::Uninitialized);
     QRandomGenerator generator(42);
     for (qint64 i = 0; i < size; ++i)
@@ -23,8 +22,7 @@ QByteArray randomBytes(qint64 size)
     return data;
 }
 
-QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &data)
-{
+QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &data) {
     const QString path = dir.filePath(name);
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size())
@@ -37,23 +35,24 @@ QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArra
 class TestSha256 : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void knownVectors_data()
-    {
+    void knownVectors_data() {
         QTest::addColumn<QByteArray>("input");
         QTest::addColumn<QByteArray>("hex");
-        QTest::newRow("empty") << QByteArray()
-                               << QByteArray("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
-        QTest::newRow("abc") << QByteArray("abc")
-                             << QByteArray("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+        QTest::newRow("empty")
+            << QByteArray()
+            << QByteArray("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+        QTest::newRow("abc")
+            << QByteArray("abc")
+            << QByteArray("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
         QTest::newRow("two blocks")
             << QByteArray("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq")
             << QByteArray("248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
-        QTest::newRow("million a") << QByteArray(1000000, 'a')
-                                   << QByteArray("cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+        QTest::newRow("million a")
+            << QByteArray(1000000, 'a')
+            << QByteArray("cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
     }
 
-    void knownVectors()
-    {
+    void knownVectors() {
         QFETCH(QByteArray, input);
         QFETCH(QByteArray, hex);
         QCOMPARE(Sha256::hexOf(input), hex);
@@ -65,8 +64,7 @@ private Q_SLOTS:
         QCOMPARE(incremental.resultHex(), hex);
     }
 
-    void fileMatchesSha256sum()
-    {
+    void fileMatchesSha256sum() {
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         // Not a multiple of the 1 MiB read block, so the last short block counts too.
@@ -86,8 +84,7 @@ private Q_SLOTS:
         QCOMPARE(*hex, sha256sum.readAllStandardOutput().left(64));
     }
 
-    void missingFileNamesThePath()
-    {
+    void missingFileNamesThePath() {
         QTemporaryDir dir;
         const QString path = dir.filePath(u"gone.wav"_s);
         QString error;
@@ -95,8 +92,7 @@ private Q_SLOTS:
         QVERIFY2(error.contains(path), qPrintable(error));
     }
 
-    void fileWindowReadsOnlyItsRange()
-    {
+    void fileWindowReadsOnlyItsRange() {
         QTemporaryDir dir;
         const QByteArray data = randomBytes(100000);
         const QString path = writeFile(dir, u"call.wav"_s, data);
@@ -116,8 +112,7 @@ private Q_SLOTS:
         QVERIFY(!window.seek(50001));
     }
 
-    void fileWindowRefusesARangePastTheEnd()
-    {
+    void fileWindowRefusesARangePastTheEnd() {
         QTemporaryDir dir;
         const QString path = writeFile(dir, u"short.wav"_s, randomBytes(1000));
         FileWindow window(path, 900, 200);

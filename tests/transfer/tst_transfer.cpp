@@ -33,8 +33,7 @@ constexpr qint64 MiB = 1024 * 1024;
 const QDateTime CallStart = QDateTime::fromString(u"2026-11-20T08:15:00Z"_s, Qt::ISODate);
 
 // Writes size pseudo-random bytes in 1 MiB blocks, never holding the file in memory.
-bool writeRandomFile(const QString &path, qint64 size, quint32 seed)
-{
+bool writeRandomFile(const QString &path, qint64 size, quint32 seed) {
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return false;
@@ -49,29 +48,25 @@ bool writeRandomFile(const QString &path, qint64 size, quint32 seed)
     return true;
 }
 
-QByteArray sha256Of(const QString &path)
-{
+QByteArray sha256Of(const QString &path) {
     QString error;
     return Sha256::ofFile(path, &error).value_or(QByteArray());
 }
 
 // Counts requests by verb as QNetworkAccessManager reports them finished.
 struct RequestLog {
-    explicit RequestLog(QNetworkAccessManager *network)
-    {
-        QObject::connect(network, &QNetworkAccessManager::finished, network,
-                         [this](QNetworkReply *reply) {
-                             const QByteArray verb = reply->operation()
-                                                             == QNetworkAccessManager::CustomOperation
-                                                         ? reply->request()
-                                                               .attribute(QNetworkRequest::CustomVerbAttribute)
-                                                               .toByteArray()
-                                                         : verbOf(reply->operation());
-                             ++counts[verb];
-                         });
+    explicit RequestLog(QNetworkAccessManager *network) {
+        QObject::connect(
+            network, &QNetworkAccessManager::finished, network, [this](QNetworkReply *reply) {
+                const QByteArray verb = reply->operation() == QNetworkAccessManager::CustomOperation
+                                            ? reply->request()
+                                                  .attribute(QNetworkRequest::CustomVerbAttribute)
+                                                  .toByteArray()
+                                            : verbOf(reply->operation());
+                ++counts[verb];
+            });
     }
-    static QByteArray verbOf(QNetworkAccessManager::Operation operation)
-    {
+    static QByteArray verbOf(QNetworkAccessManager::Operation operation) {
         switch (operation) {
         case QNetworkAccessManager::HeadOperation:
             return "HEAD";
@@ -89,8 +84,7 @@ struct RequestLog {
 };
 
 // Starts call and waits for its one finished().
-template <typename Call> bool runToEnd(Call *call, int timeoutMs = 60000)
-{
+template <typename Call> bool runToEnd(Call *call, int timeoutMs = 60000) {
     QSignalSpy finished(call, &Call::finished);
     call->start();
     if (!finished.wait(timeoutMs))
@@ -99,8 +93,7 @@ template <typename Call> bool runToEnd(Call *call, int timeoutMs = 60000)
     return finished.size() == 1;
 }
 
-qint64 vmHighWaterKiB()
-{
+qint64 vmHighWaterKiB() {
     QFile status(u"/proc/self/status"_s);
     if (!status.open(QIODevice::ReadOnly))
         return -1;
@@ -122,8 +115,7 @@ class TestTransfer : public QObject {
     QString m_token;
 
     TargetEndpoint endpoint(const QString &token, const QUrl &url = {}, bool sslVerify = true,
-                            const QString &caFile = {})
-    {
+                            const QString &caFile = {}) {
         TargetEndpoint::Settings settings;
         settings.url = url.isEmpty() ? m_target.baseUrl() : url;
         settings.token = token;
@@ -136,8 +128,8 @@ class TestTransfer : public QObject {
         return *result;
     }
 
-    Recording makeRecording(const QString &id, qint64 audioSize, const QString &tenant = u"acme"_s)
-    {
+    Recording makeRecording(const QString &id, qint64 audioSize,
+                            const QString &tenant = u"acme"_s) {
         Recording recording;
         recording.id = id;
         recording.tenant = tenant;
@@ -161,14 +153,12 @@ class TestTransfer : public QObject {
         return recording;
     }
 
-    QString storedPath(const Recording &recording) const
-    {
+    QString storedPath(const Recording &recording) const {
         return m_target.dataDir() + u"/acme/2026/11/20/"_s + recording.id + u".wav"_s;
     }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
+    void initTestCase() {
         QVERIFY(m_files.isValid());
         QString error;
         QVERIFY2(m_target.start(&error), qPrintable(error));
@@ -178,8 +168,7 @@ private Q_SLOTS:
 
     void cleanupTestCase() { m_target.stop(); }
 
-    void infoDescribesTargetAndToken()
-    {
+    void infoDescribesTargetAndToken() {
         QNetworkAccessManager network;
         InfoCall call(&network, endpoint(m_token));
         QVERIFY(runToEnd(&call));
@@ -195,8 +184,7 @@ private Q_SLOTS:
         QVERIFY(info.freeBytes > 0);
     }
 
-    void refusedTokensAreFatal_data()
-    {
+    void refusedTokensAreFatal_data() {
         QTest::addColumn<QString>("how");
         QTest::addColumn<QString>("code");
         QTest::newRow("unknown") << u"unknown"_s << u"token-invalid"_s;
@@ -204,8 +192,7 @@ private Q_SLOTS:
         QTest::newRow("expired") << u"expired"_s << u"token-expired"_s;
     }
 
-    void refusedTokensAreFatal()
-    {
+    void refusedTokensAreFatal() {
         QFETCH(QString, how);
         QFETCH(QString, code);
         QString token = u"rpl_"_s + QString(43, u'A');
@@ -238,8 +225,7 @@ private Q_SLOTS:
         QVERIFY2(!call.error().message.contains(token), qPrintable(call.error().message));
     }
 
-    void smallFileGoesInOneRequest()
-    {
+    void smallFileGoesInOneRequest() {
         const Recording recording = makeRecording(u"c-small"_s, 100 * 1024);
         QNetworkAccessManager network;
         RequestLog log(&network);
@@ -266,8 +252,8 @@ private Q_SLOTS:
         request.tenant = recording.tenant;
         request.start = recording.start;
         request.metadata = recording.metadata;
-        request.audio = CommitRequest::Audio{upload.uploadId(), source.size, source.sha256,
-                                             source.fileName};
+        request.audio =
+            CommitRequest::Audio{upload.uploadId(), source.size, source.sha256, source.fileName};
         CommitCall commit(&network, endpoint(m_token), request);
         QVERIFY(runToEnd(&commit));
         QVERIFY2(commit.ok(), qPrintable(commit.error().message));
@@ -283,8 +269,7 @@ private Q_SLOTS:
         QVERIFY(!again.result().created);
     }
 
-    void largeFileGoesInChunks()
-    {
+    void largeFileGoesInChunks() {
         const Recording recording = makeRecording(u"c-large"_s, 20 * MiB);
         QNetworkAccessManager network;
         RequestLog log(&network);
@@ -312,8 +297,7 @@ private Q_SLOTS:
         QCOMPARE(transfer.outcome().audioSha256, sha256Of(recording.audioPath));
     }
 
-    void heldAudioIsNotSentAgain()
-    {
+    void heldAudioIsNotSentAgain() {
         // c-large is at the target now; a metadata change commits without an upload.
         Recording recording = makeRecording(u"c-large"_s, 20 * MiB);
         recording.metadata.insert(u"categories"_s, QJsonArray{u"complaint"_s});
@@ -331,8 +315,7 @@ private Q_SLOTS:
         QCOMPARE(transfer.outcome().metadataSha256, CommitCall::metadataSha256(recording.metadata));
     }
 
-    void uploadResumesAfterTargetCrash()
-    {
+    void uploadResumesAfterTargetCrash() {
         const Recording recording = makeRecording(u"c-resume"_s, 40 * MiB);
         UploadSource source;
         source.path = recording.audioPath;
@@ -348,7 +331,8 @@ private Q_SLOTS:
         {
             TusUpload first(&network, endpoint(m_token), source);
             first.setRetryPolicy({1, 50});
-            connect(&first, &TusUpload::created, this, [&resumeUrl](const QUrl &url) { resumeUrl = url; });
+            connect(&first, &TusUpload::created, this,
+                    [&resumeUrl](const QUrl &url) { resumeUrl = url; });
             connect(&first, &TusUpload::progress, this, [this](qint64 sent) {
                 if (sent > 10 * MiB && m_target.isRunning())
                     m_target.kill();
@@ -368,7 +352,8 @@ private Q_SLOTS:
         QVERIFY2(second.ok(), qPrintable(second.error().message));
         QCOMPARE(second.uploadUrl(), resumeUrl);
         QCOMPARE(second.creations(), 0);
-        QVERIFY2(second.resumedFrom() >= 10 * MiB, qPrintable(QString::number(second.resumedFrom())));
+        QVERIFY2(second.resumedFrom() >= 10 * MiB,
+                 qPrintable(QString::number(second.resumedFrom())));
         QVERIFY(second.bytesSent() < source.size);
         QCOMPARE(second.resumedFrom() + second.bytesSent(), source.size);
 
@@ -376,28 +361,29 @@ private Q_SLOTS:
         request.recordingId = recording.id;
         request.tenant = recording.tenant;
         request.start = recording.start;
-        request.audio = CommitRequest::Audio{second.uploadId(), source.size, source.sha256,
-                                             source.fileName};
+        request.audio =
+            CommitRequest::Audio{second.uploadId(), source.size, source.sha256, source.fileName};
         CommitCall commit(&network, endpoint(m_token), request);
         QVERIFY(runToEnd(&commit));
         QVERIFY2(commit.ok(), qPrintable(commit.error().message));
         QCOMPARE(sha256Of(storedPath(recording)), source.sha256);
     }
 
-    void abortedUploadStaysResumable()
-    {
+    // The abort lands in the middle of a PATCH body (4 MiB chunks do not fit
+    // in the socket buffers), as a dropped connection would.
+    void abortedUploadStaysResumable() {
         const Recording recording = makeRecording(u"c-abort"_s, 12 * MiB);
         QNetworkAccessManager network;
         TransferOptions options;
-        options.chunkSize = MiB;
+        options.chunkSize = 4 * MiB;
         QUrl resumeUrl;
         {
             RecordingTransfer transfer(&network, endpoint(m_token), recording, options);
             connect(&transfer, &RecordingTransfer::uploadCreated, this,
                     [&resumeUrl](const QUrl &url) { resumeUrl = url; });
             connect(&transfer, &RecordingTransfer::progress, this, [&transfer](qint64 sent) {
-                if (sent > 3 * MiB)
-                    transfer.abort();
+                if (sent > 5 * MiB)
+                    transfer.abort(); // in the second chunk
             });
             QVERIFY(runToEnd(&transfer));
             QCOMPARE(transfer.state(), RecordingTransfer::State::Failed);
@@ -407,21 +393,19 @@ private Q_SLOTS:
         RecordingTransfer resumed(&network, endpoint(m_token), recording, options);
         QSignalSpy created(&resumed, &RecordingTransfer::uploadCreated);
         QVERIFY(runToEnd(&resumed));
-        QVERIFY2(resumed.outcome().ok, qPrintable(resumed.outcome().error.message + m_target.log().right(3000)));
+        QVERIFY2(resumed.outcome().ok, qPrintable(resumed.outcome().error.message));
         QCOMPARE(created.size(), 0);
-        QVERIFY(resumed.outcome().bytesSent <= 9 * MiB);
+        QVERIFY(resumed.outcome().bytesSent <= 8 * MiB); // the first chunk is not sent again
         QCOMPARE(sha256Of(storedPath(recording)), resumed.outcome().audioSha256);
     }
 
-    void unknownResumeUrlStartsAfresh_data()
-    {
+    void unknownResumeUrlStartsAfresh_data() {
         QTest::addColumn<QString>("uploadId");
         QTest::newRow("expired") << QString(32, u'0');
         QTest::newRow("malformed") << u"no-such-upload"_s;
     }
 
-    void unknownResumeUrlStartsAfresh()
-    {
+    void unknownResumeUrlStartsAfresh() {
         QFETCH(QString, uploadId);
         const Recording recording = makeRecording(u"c-stale"_s, 3 * MiB);
         QNetworkAccessManager network;
@@ -436,8 +420,7 @@ private Q_SLOTS:
         QCOMPARE(transfer.outcome().bytesSent, 3 * MiB);
     }
 
-    void fileChangingDuringUploadFailsTheRecording()
-    {
+    void fileChangingDuringUploadFailsTheRecording() {
         const Recording recording = makeRecording(u"c-growing"_s, 8 * MiB);
         QNetworkAccessManager network;
         TransferOptions options;
@@ -461,8 +444,7 @@ private Q_SLOTS:
         QVERIFY(transfer.outcome().error.message.contains(recording.audioPath));
     }
 
-    void tenantOutOfScopeFailsTheRecording()
-    {
+    void tenantOutOfScopeFailsTheRecording() {
         const Recording recording = makeRecording(u"c-initech"_s, 1000, u"initech"_s);
         QNetworkAccessManager network;
         RecordingTransfer transfer(&network, endpoint(m_token), recording, {});
@@ -471,8 +453,7 @@ private Q_SLOTS:
         QCOMPARE(transfer.outcome().error.code, u"tenant-out-of-scope"_s);
     }
 
-    void lookupSendsBatchesOfAtMostThousand()
-    {
+    void lookupSendsBatchesOfAtMostThousand() {
         // Two recordings with metadata only, so the lookup has something to find.
         QNetworkAccessManager network;
         for (const QString &id : {u"lk-0001"_s, u"lk-2400"_s}) {
@@ -504,13 +485,12 @@ private Q_SLOTS:
         QCOMPARE(small.size, 100 * 1024);
     }
 
-    void directoryIsUpserted()
-    {
+    void directoryIsUpserted() {
         const QJsonObject directory{
             {u"tenants"_s, QJsonArray{QJsonObject{{u"id"_s, u"acme"_s}, {u"name"_s, u"ACME"_s}}}},
-            {u"groups"_s, QJsonArray{QJsonObject{{u"id"_s, u"g-sales"_s},
-                                                 {u"tenant"_s, u"acme"_s},
-                                                 {u"name"_s, u"Sales"_s}}}},
+            {u"groups"_s,
+             QJsonArray{QJsonObject{
+                 {u"id"_s, u"g-sales"_s}, {u"tenant"_s, u"acme"_s}, {u"name"_s, u"Sales"_s}}}},
             {u"users"_s, QJsonArray{QJsonObject{{u"id"_s, u"u-001"_s},
                                                 {u"tenant"_s, u"acme"_s},
                                                 {u"name"_s, u"Alice"_s},
@@ -525,8 +505,7 @@ private Q_SLOTS:
         QCOMPARE(call.counts().users, 1);
     }
 
-    void tlsCertificateChecks()
-    {
+    void tlsCertificateChecks() {
         QTemporaryDir dir;
         QString certificate, key, error;
         QVERIFY2(TargetProcess::makeSelfSignedCertificate(dir.path(), &certificate, &key, &error),
@@ -563,8 +542,7 @@ private Q_SLOTS:
         tlsTarget.stop();
     }
 
-    void largeUploadKeepsMemoryFlat()
-    {
+    void largeUploadKeepsMemoryFlat() {
         const Recording recording = makeRecording(u"c-huge"_s, 200 * MiB);
         // Reset the peak so earlier tests do not hide this one's.
         QFile clearRefs(u"/proc/self/clear_refs"_s);

@@ -28,8 +28,7 @@ namespace {
 
 const QString Token = u"rpl_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"_s;
 
-TargetEndpoint endpointAt(quint16 port, int timeoutMs = 10000)
-{
+TargetEndpoint endpointAt(quint16 port, int timeoutMs = 10000) {
     TargetEndpoint::Settings settings;
     settings.url = QUrl(u"http://127.0.0.1:%1"_s.arg(port));
     settings.token = Token;
@@ -41,15 +40,13 @@ TargetEndpoint endpointAt(quint16 port, int timeoutMs = 10000)
     return *endpoint;
 }
 
-QByteArray problemBody(const QString &code, const QString &detail)
-{
+QByteArray problemBody(const QString &code, const QString &detail) {
     return QJsonDocument(QJsonObject{{u"code"_s, code}, {u"detail"_s, detail}})
         .toJson(QJsonDocument::Compact);
 }
 
 // Runs GET /info once (no retries) and returns its error.
-TransferError infoError(const TargetEndpoint &endpoint, RetryPolicy retry = {0, 10})
-{
+TransferError infoError(const TargetEndpoint &endpoint, RetryPolicy retry = {0, 10}) {
     QNetworkAccessManager network;
     InfoCall call(&network, endpoint);
     call.setRetryPolicy(retry);
@@ -67,8 +64,7 @@ TransferError infoError(const TargetEndpoint &endpoint, RetryPolicy retry = {0, 
 class TestTransferErrors : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void classifiesAnswers_data()
-    {
+    void classifiesAnswers_data() {
         QTest::addColumn<QByteArray>("response");
         QTest::addColumn<Kind>("kind");
         QTest::addColumn<QString>("code");
@@ -114,8 +110,7 @@ private Q_SLOTS:
             << u"target redirected to elsewhere.example; redirects are not followed"_s;
     }
 
-    void classifiesAnswers()
-    {
+    void classifiesAnswers() {
         QFETCH(QByteArray, response);
         QFETCH(Kind, kind);
         QFETCH(QString, code);
@@ -131,8 +126,7 @@ private Q_SLOTS:
         QCOMPARE(server.requests(), 1);
     }
 
-    void redirectIsNotFollowed()
-    {
+    void redirectIsNotFollowed() {
         CannedHttpServer elsewhere;
         elsewhere.setResponse(CannedHttpServer::response(200, "OK", "application/json", "{}"));
         CannedHttpServer target;
@@ -148,8 +142,7 @@ private Q_SLOTS:
         QCOMPARE(elsewhere.connections(), 0);
     }
 
-    void unreachablePortIsTransientAndRetried()
-    {
+    void unreachablePortIsTransientAndRetried() {
         quint16 port = 0;
         {
             QTcpServer probe;
@@ -165,8 +158,7 @@ private Q_SLOTS:
         QVERIFY2(error.message.contains(u"gave up after 3 attempts"_s), qPrintable(error.message));
     }
 
-    void silentTargetTimesOut()
-    {
+    void silentTargetTimesOut() {
         CannedHttpServer silent; // accepts, never answers
         QElapsedTimer timer;
         timer.start();
@@ -177,8 +169,7 @@ private Q_SLOTS:
         QVERIFY(timer.elapsed() < 10000);
     }
 
-    void abortFinishesOnce()
-    {
+    void abortFinishesOnce() {
         CannedHttpServer silent;
         QNetworkAccessManager network;
         InfoCall call(&network, endpointAt(silent.port()));
@@ -193,16 +184,15 @@ private Q_SLOTS:
         QCOMPARE(call.error().code, u"aborted"_s);
     }
 
-    void commitWithAnotherSha256Fails()
-    {
+    void commitWithAnotherSha256Fails() {
         const QByteArray sent = QByteArray(64, 'a');
         const QJsonObject answer{
             {u"id"_s, u"c-1"_s},
             {u"created"_s, true},
             {u"audio"_s, QJsonObject{{u"size"_s, 10}, {u"sha256"_s, QString(64, u'b')}}}};
         CannedHttpServer server;
-        server.setResponse(CannedHttpServer::response(
-            201, "Created", "application/json", QJsonDocument(answer).toJson()));
+        server.setResponse(CannedHttpServer::response(201, "Created", "application/json",
+                                                      QJsonDocument(answer).toJson()));
 
         CommitRequest request;
         request.recordingId = u"c-1"_s;
@@ -220,8 +210,7 @@ private Q_SLOTS:
                  qPrintable(commit.error().message));
     }
 
-    void uploadLocationOnAnotherHostIsRefused()
-    {
+    void uploadLocationOnAnotherHostIsRefused() {
         QTemporaryDir dir;
         const QString path = dir.filePath(u"c-2.wav"_s);
         QFile file(path);
@@ -253,8 +242,7 @@ private Q_SLOTS:
         QCOMPARE(server.requests(), 1);
     }
 
-    void endpointRejectsBadSettings_data()
-    {
+    void endpointRejectsBadSettings_data() {
         QTest::addColumn<QString>("url");
         QTest::addColumn<QString>("token");
         QTest::addColumn<QString>("caFile");
@@ -268,13 +256,12 @@ private Q_SLOTS:
                                    << u"must not contain a user name"_s;
         QTest::newRow("no token") << u"https://archive.example"_s << u"  "_s << QString()
                                   << u"no replication token"_s;
-        QTest::newRow("missing CA") << u"https://archive.example"_s << Token
-                                    << u"/nonexistent/ca.pem"_s
-                                    << u"CA file /nonexistent/ca.pem is missing"_s;
+        QTest::newRow("missing CA")
+            << u"https://archive.example"_s << Token << u"/nonexistent/ca.pem"_s
+            << u"CA file /nonexistent/ca.pem is missing"_s;
     }
 
-    void endpointRejectsBadSettings()
-    {
+    void endpointRejectsBadSettings() {
         QFETCH(QString, url);
         QFETCH(QString, token);
         QFETCH(QString, caFile);
@@ -289,8 +276,7 @@ private Q_SLOTS:
         QVERIFY(!error.contains(u"secret"_s));
     }
 
-    void endpointBuildsRequests()
-    {
+    void endpointBuildsRequests() {
         TargetEndpoint::Settings settings;
         settings.url = QUrl(u"https://archive.example:8443/replicall/"_s);
         settings.token = Token;
