@@ -17,6 +17,9 @@ export REPLICALL_SECRET_BACKEND=${REPLICALL_SECRET_BACKEND:-file}
 
 echo "== Writing a demo archive of 200 calls to $work/archive"
 "$cli" demo-archive --out "$work/archive" --calls 200 --days 7 --tenants acme,globex
+# A recorder's file is taken only once it has been still for 2 s (DESIGN: a
+# file still being written is never uploaded); let the newest demo calls settle.
+sleep 2
 
 echo "== Starting replicall-target on 127.0.0.1"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')

@@ -11,8 +11,10 @@
 
 namespace Replicall::Target {
 
-ChunkWriter::ChunkWriter(UploadStore &store, const Upload &upload, qint64 maxBytes)
+ChunkWriter::ChunkWriter(UploadStore &store, std::unique_ptr<UploadLock> lock,
+                         const Upload &upload, qint64 maxBytes)
     : m_store(store)
+    , m_lock(std::move(lock))
     , m_upload(upload)
     , m_maxBytes(maxBytes) {}
 
@@ -87,21 +89,33 @@ bool ChunkWriter::write(const char *data, size_t size) {
     m_running.add(data, size);
     if (m_checksum)
         m_checksum->add(data, size);
-    while (size > 0) {
-        const ssize_t done = ::write(m_fd, data, size);
-        if (done < 0 && errno == EINTR)
-            continue;
-        if (done <= 0) {
-            m_writeError = done < 0 ? errno : EIO;
-            return true;
+    return m_lock->whileHeld([&] {
+        while (size > 0) {
+            const ssize_t done = ::write(m_fd, data, size);
+            if (done < 0 && errno == EINTR)
+                continue;
+            if (done <= 0) {
+                m_writeError = done < 0 ? errno : EIO;
+                return;
+            }
+            data += done;
+            size -= size_t(done);
         }
-        data += done;
-        size -= size_t(done);
-    }
-    return true;
+    });
 }
 
 std::optional<Problem> ChunkWriter::finish(qint64 *newOffset) {
+    std::optional<Problem> problem;
+    if (m_lock->whileHeld([&] { problem = finishHeld(newOffset); }))
+        return problem;
+    return Problem{QStringLiteral("offset-mismatch"),
+                   QStringLiteral("A newer request took upload %1 over; the %2 bytes of this "
+                                  "one were dropped. HEAD it and resume from there.")
+                       .arg(m_upload.id)
+                       .arg(m_written)};
+}
+
+std::optional<Problem> ChunkWriter::finishHeld(qint64 *newOffset) {
     if (m_writeError != 0) {
         cutBack();
         return Storage::writeFailed(m_writeError, QStringLiteral("upload %1").arg(m_upload.id));
@@ -128,10 +142,12 @@ std::optional<Problem> ChunkWriter::finish(qint64 *newOffset) {
 }
 
 void ChunkWriter::keepPartial() {
-    QString error;
-    if (m_checksum || m_writeError != 0 || m_written == 0 ||
-        !persist(m_upload.offset + m_written, &error))
-        cutBack();
+    m_lock->whileHeld([this] {
+        QString error;
+        if (m_checksum || m_writeError != 0 || m_written == 0 ||
+            !persist(m_upload.offset + m_written, &error))
+            cutBack();
+    });
 }
 
 bool ChunkWriter::persist(qint64 offset, QString *error) {

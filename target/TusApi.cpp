@@ -51,10 +51,9 @@ bool parseMetadata(const QByteArray &header, QHash<QString, QString> *metadata, 
 // Feeds a request body into an upload; created per request, after its headers were checked.
 class UploadBodyHandler : public BodyHandler {
 public:
-    UploadBodyHandler(UploadStore &uploads, std::unique_ptr<UploadLock> lock,
-                      std::unique_ptr<ChunkWriter> writer, const Upload &upload, bool creating)
+    UploadBodyHandler(UploadStore &uploads, std::unique_ptr<ChunkWriter> writer,
+                      const Upload &upload, bool creating)
         : m_uploads(uploads)
-        , m_lock(std::move(lock))
         , m_writer(std::move(writer))
         , m_upload(upload)
         , m_creating(creating) {}
@@ -91,8 +90,7 @@ private:
     }
 
     UploadStore &m_uploads;
-    std::unique_ptr<UploadLock> m_lock;
-    std::unique_ptr<ChunkWriter> m_writer;
+    std::unique_ptr<ChunkWriter> m_writer; // holds the upload's lock
     Upload m_upload;
     bool m_creating;
 };
@@ -228,6 +226,12 @@ std::optional<Problem> TusApi::findOwned(const QString &id, const Token &token, 
 }
 
 HttpResponse TusApi::head(const QString &id, const Token &token) {
+    // A HEAD means the client is about to resume: any older request on the upload is one it
+    // gave up on, so it is taken over here, and the offset answered cannot move under the
+    // client's feet by that request storing what it received.
+    std::optional<UploadLock> lock;
+    if (isValidUploadId(id))
+        lock.emplace(m_uploads, id, UploadLock::Mode::TakeOver);
     Upload upload;
     if (auto problem = findOwned(id, token, &upload))
         return tusProblem(*problem);
@@ -301,19 +305,20 @@ Routed TusApi::patch(const HttpRequest &request, const QString &id, const Token 
     return receiveBody(request, upload, false);
 }
 
-Routed TusApi::receiveBody(const HttpRequest &request, const Upload &upload, bool creating) {
+Routed TusApi::receiveBody(const HttpRequest &request, const Upload &requested, bool creating) {
     Routed routed;
-    auto lock = std::make_unique<UploadLock>(m_uploads, upload.id);
+    // A request still holding the upload is taken over: its client has most likely gone
+    // (the sender only resumes after giving up on it), and waiting for the server to notice
+    // a half-open connection would block the resume for minutes.
+    auto lock = std::make_unique<UploadLock>(m_uploads, requested.id, UploadLock::Mode::TakeOver);
+    Upload upload = requested;
     qint64 maxBytes = 0;
     std::optional<Problem> problem;
-    if (!lock->isLocked()) {
-        problem = Problem{
-            QStringLiteral("offset-mismatch"),
-            QStringLiteral("Another request is writing upload %1 right now.").arg(upload.id)};
-    }
+    if (!creating)
+        problem = checkOffsetUnchanged(requested, &upload);
     if (!problem)
         problem = checkChunk(request, upload, &maxBytes);
-    auto writer = std::make_unique<ChunkWriter>(m_uploads, upload, maxBytes);
+    auto writer = std::make_unique<ChunkWriter>(m_uploads, std::move(lock), upload, maxBytes);
     if (!problem)
         problem = writer->begin(request.header("upload-checksum"));
     if (problem) {
@@ -322,11 +327,32 @@ Routed TusApi::receiveBody(const HttpRequest &request, const Upload &upload, boo
             m_uploads.remove(upload.id, &error);
         }
         routed.response = tusProblem(*problem);
+        if (problem->code == QLatin1String("offset-mismatch"))
+            addOffsetHeaders(&routed.response, upload.offset, upload.touched);
         return routed;
     }
-    routed.handler = std::make_unique<UploadBodyHandler>(m_uploads, std::move(lock),
-                                                         std::move(writer), upload, creating);
+    routed.handler =
+        std::make_unique<UploadBodyHandler>(m_uploads, std::move(writer), upload, creating);
     return routed;
+}
+
+std::optional<Problem> TusApi::checkOffsetUnchanged(const Upload &requested, Upload *current) {
+    // The request that held the upload until now may have stored more bytes after the
+    // offset was checked.
+    bool found = false;
+    QString error;
+    if (!m_uploads.find(requested.id, current, &found, &error))
+        return Problem{QStringLiteral("internal"), error};
+    if (!found || !current->committedRecording.isEmpty())
+        return Problem{QStringLiteral("not-found"),
+                       QStringLiteral("Upload %1 is gone.").arg(requested.id)};
+    if (current->offset == requested.offset)
+        return std::nullopt;
+    return Problem{QStringLiteral("offset-mismatch"),
+                   QStringLiteral("Upload %1 moved on to offset %2 while this request waited; "
+                                  "HEAD it and resume from there.")
+                       .arg(requested.id)
+                       .arg(current->offset)};
 }
 
 HttpResponse TusApi::terminate(const QString &id, const Token &token) {

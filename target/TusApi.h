@@ -30,7 +30,8 @@ private:
     // Content type, size limits and disk space of a body that is about to be appended.
     std::optional<Problem> checkChunk(const HttpRequest &request, const Upload &upload,
                                       qint64 *maxBytes) const;
-    Routed receiveBody(const HttpRequest &request, const Upload &upload, bool creating);
+    Routed receiveBody(const HttpRequest &request, const Upload &requested, bool creating);
+    std::optional<Problem> checkOffsetUnchanged(const Upload &requested, Upload *current);
 
     const ServerConfig &m_config;
     UploadStore &m_uploads;

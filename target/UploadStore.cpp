@@ -145,17 +145,41 @@ int UploadStore::removeExpired(QString *error) {
     return removed;
 }
 
-bool UploadStore::tryLock(const QString &id) {
+quint64 UploadStore::tryLock(const QString &id, std::shared_ptr<WriteGuard> *guard) {
     QMutexLocker locker(&m_mutex);
-    if (m_locked.contains(id))
-        return false;
-    m_locked.insert(id);
-    return true;
+    if (m_guards.contains(id))
+        return 0;
+    *guard = std::make_shared<WriteGuard>();
+    (*guard)->holder = ++m_lastTicket;
+    m_guards.insert(id, *guard);
+    return (*guard)->holder;
 }
 
-void UploadStore::unlock(const QString &id) {
+quint64 UploadStore::takeOver(const QString &id, std::shared_ptr<WriteGuard> *guard) {
+    for (;;) {
+        if (const quint64 ticket = tryLock(id, guard))
+            return ticket;
+        {
+            QMutexLocker locker(&m_mutex);
+            *guard = m_guards.value(id);
+        }
+        if (!*guard)
+            continue; // released in between
+        QMutexLocker writing(&(*guard)->mutex);
+        QMutexLocker locker(&m_mutex);
+        // The old holder may have released the upload while we waited for its write.
+        if (m_guards.value(id) == *guard) {
+            (*guard)->holder = ++m_lastTicket;
+            return (*guard)->holder;
+        }
+    }
+}
+
+void UploadStore::unlock(const QString &id, quint64 ticket) {
     QMutexLocker locker(&m_mutex);
-    m_locked.remove(id);
+    const auto guard = m_guards.constFind(id);
+    if (guard != m_guards.cend() && (*guard)->holder == ticket)
+        m_guards.erase(guard);
 }
 
 bool UploadStore::hasherAt(const Upload &upload, Hasher *hasher, QString *error) {

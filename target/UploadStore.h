@@ -6,8 +6,8 @@
 #include <QDateTime>
 #include <QHash>
 #include <QMutex>
-#include <QSet>
 #include <QString>
+#include <memory>
 #include <optional>
 
 namespace Replicall::Target {
@@ -31,6 +31,8 @@ struct Upload {
 };
 
 class UploadStore {
+    friend class UploadLock;
+
 public:
     static constexpr qint64 ExpirySeconds = 24 * 60 * 60;
 
@@ -48,9 +50,21 @@ public:
     // Deletes uploads not touched for ExpirySeconds; returns how many.
     int removeExpired(QString *error);
 
-    // One request at a time per upload: a second PATCH while one runs is refused.
-    bool tryLock(const QString &id);
-    void unlock(const QString &id);
+    // Who may write an upload's file: one request at a time. `mutex` is held around every
+    // write to the file and every change of its offset; `holder` is the ticket of the
+    // request that owns the upload now.
+    struct WriteGuard {
+        QMutex mutex;
+        quint64 holder = 0;
+    };
+    // Returns a ticket, or 0 while another request holds the upload.
+    quint64 tryLock(const QString &id, std::shared_ptr<WriteGuard> *guard);
+    // Takes the upload over from a request that still holds it: that request's client may be
+    // gone without the server having noticed yet (a half-open connection, an abort not yet
+    // processed), and a resume must not wait for it. Waits for a write of the old holder in
+    // progress; from then on its writes fail and it leaves file and offset alone.
+    quint64 takeOver(const QString &id, std::shared_ptr<WriteGuard> *guard);
+    void unlock(const QString &id, quint64 ticket);
 
     // The running SHA-256 of the upload's first `offset` bytes; computed from the file
     // when it is not cached (after a restart).
@@ -66,30 +80,52 @@ private:
     };
 
     QString m_uploadDir;
-    QMutex m_mutex;
-    QSet<QString> m_locked;
+    QMutex m_mutex; // guards m_guards, m_lastTicket, m_hashes and WriteGuard::holder
+    QHash<QString, std::shared_ptr<WriteGuard>> m_guards;
+    quint64 m_lastTicket = 0;
     QHash<QString, CachedHash> m_hashes;
 };
 
 // Holds an upload's lock for the lifetime of a request.
 class UploadLock {
 public:
-    UploadLock(UploadStore &store, const QString &id)
+    enum class Mode { IfFree, TakeOver };
+
+    UploadLock(UploadStore &store, const QString &id, Mode mode = Mode::IfFree)
         : m_store(store)
         , m_id(id)
-        , m_locked(store.tryLock(id)) {}
+        , m_ticket(mode == Mode::TakeOver ? store.takeOver(id, &m_guard)
+                                          : store.tryLock(id, &m_guard)) {}
     ~UploadLock() {
-        if (m_locked)
-            m_store.unlock(m_id);
+        if (m_ticket != 0)
+            m_store.unlock(m_id, m_ticket);
     }
     UploadLock(const UploadLock &) = delete;
     UploadLock &operator=(const UploadLock &) = delete;
-    bool isLocked() const { return m_locked; }
+    bool isLocked() const { return m_ticket != 0; }
+
+    // Runs `change` (a write to the file, an offset change) with the write guard held and
+    // returns true, or returns false without running it once a newer request took over.
+    template <typename Change> bool whileHeld(Change change) {
+        if (!m_guard)
+            return false;
+        QMutexLocker locker(&m_guard->mutex);
+        if (!stillHeld())
+            return false;
+        change();
+        return true;
+    }
 
 private:
+    bool stillHeld() {
+        QMutexLocker locker(&m_store.m_mutex);
+        return m_guard->holder == m_ticket;
+    }
+
     UploadStore &m_store;
     QString m_id;
-    bool m_locked;
+    std::shared_ptr<UploadStore::WriteGuard> m_guard;
+    quint64 m_ticket;
 };
 
 } // namespace Replicall::Target

@@ -53,8 +53,8 @@ bool secondsOption(const QCommandLineParser &parser, const QString &name, int *s
     bool ok = false;
     const int value = parser.value(name).toInt(&ok);
     if (!ok || value < 1 || value > 86'400) {
-        *error = u"--%1: '%2' is not a number of seconds from 1 to 86400"_s.arg(
-            name, parser.value(name));
+        *error = u"--%1: '%2' is not a number of seconds from 1 to 86400"_s.arg(name,
+                                                                                parser.value(name));
         return false;
     }
     *seconds = value;
@@ -100,9 +100,8 @@ int DaemonCommand::run(CliContext &context) {
     service.setSecretsDir(QFileInfo(context.databasePath()).absolutePath() + u"/secrets"_s);
     service.setOwnershipRetryInterval(std::chrono::seconds(takeoverSeconds));
     service.setReloadInterval(std::chrono::seconds(reloadSeconds));
-    QObject::connect(&service, &JobService::jobsLoaded, &service, [](int scheduled) {
-        qCDebug(lcDaemon) << scheduled << "job(s) scheduled";
-    });
+    QObject::connect(&service, &JobService::jobsLoaded, &service,
+                     [](int scheduled) { qCDebug(lcDaemon) << scheduled << "job(s) scheduled"; });
     QObject::connect(&service, &JobService::stopped, &service, [] {
         qCInfo(lcDaemon).noquote() << u"stopped"_s;
         QCoreApplication::exit(0);

@@ -39,8 +39,8 @@ QJsonObject toJson(const Job &job, const JobPreviewResult &preview) {
 
 void printText(const Job &job, const JobPreviewResult &preview) {
     Console::out(u"Job '%1' (%2 mode)"_s.arg(job.name, modeToString(job.mode)));
-    Console::out(u"  matching scope and filter: %1 recordings, %2"_s.arg(preview.matching).arg(
-        formatSize(preview.matchingBytes)));
+    Console::out(u"  matching scope and filter: %1 recordings, %2"_s.arg(preview.matching)
+                     .arg(formatSize(preview.matchingBytes)));
     const QString note = job.mode == ReplicationMode::Full
                              ? u" (at most: the target is asked which it already holds)"_s
                              : u" (not yet in the job's ledger)"_s;
@@ -64,10 +64,10 @@ int PreviewCommand::run(CliContext &context) {
     QCommandLineParser parser;
     parser.addPositionalArgument(u"JOB"_s, u"The job's name or id."_s);
     parser.addOption({u"json"_s, u"Print JSON."_s});
-    parser.addOption({u"sample"_s,
-                      u"List the first N recordings a run would send (default %1)."_s.arg(
-                          DefaultSample),
-                      u"N"_s});
+    parser.addOption(
+        {u"sample"_s,
+         u"List the first N recordings a run would send (default %1)."_s.arg(DefaultSample),
+         u"N"_s});
     if (const auto exit = context.parse(
             parser, u"job preview"_s,
             u"Index the job's archive and show what a run would send now, without sending."_s))

@@ -55,13 +55,12 @@ std::unique_ptr<QCoreApplication> ReportCommand::makeApplication(int &argc, char
 
 int ReportCommand::run(CliContext &context) {
     QCommandLineParser parser;
-    parser.addOption({u"job"_s, u"Report on this job only (its name or id); default: every job."_s,
-                      u"JOB"_s});
+    parser.addOption(
+        {u"job"_s, u"Report on this job only (its name or id); default: every job."_s, u"JOB"_s});
     parser.addOption({u"from"_s, u"First call day of the report (YYYY-MM-DD, UTC)."_s, u"DATE"_s});
     parser.addOption({u"to"_s, u"Last call day of the report (YYYY-MM-DD, UTC)."_s, u"DATE"_s});
-    parser.addOption({u"format"_s,
-                      u"csv, html or pdf; default: from the output file's suffix."_s,
-                      u"FORMAT"_s});
+    parser.addOption(
+        {u"format"_s, u"csv, html or pdf; default: from the output file's suffix."_s, u"FORMAT"_s});
     parser.addOption({u"output"_s, u"The file to write (replaced if it exists)."_s, u"FILE"_s});
     if (const auto exit = context.parse(
             parser, u"report"_s,
@@ -103,8 +102,9 @@ int ReportCommand::run(CliContext &context) {
         Console::err(u"replicall-cli report: "_s + error);
         return 1;
     }
-    Console::out(u"Wrote the %1 report to %2"_s.arg(reportFormatToString(request.format).toUpper(),
-                                                     QFileInfo(request.outputPath).absoluteFilePath()));
+    Console::out(
+        u"Wrote the %1 report to %2"_s.arg(reportFormatToString(request.format).toUpper(),
+                                           QFileInfo(request.outputPath).absoluteFilePath()));
     return 0;
 }
 

@@ -354,7 +354,9 @@ SuccessRecord JobRunner::successRecord(const WorkResult &result) const {
     // A null QString is bound as SQL NULL, which the ledger's NOT NULL text
     // columns refuse: a call sent without audio (metadata only) or skipped
     // (no target path) has empty strings there, never NULL.
-    auto text = [](const QString &value) { return value.isNull() ? u""_s : value; };
+    auto text = [](const QString &value) {
+        return value.isNull() ? u""_s : value;
+    };
     const Recording &recording = result.recording;
     SuccessRecord record;
     record.jobId = m_job.id;

@@ -49,24 +49,8 @@ bool Planner::plan(const QDateTime &nowUtc, QList<PlanEntry> *entries, QString *
         *error = u"the job's filter is not valid: %1"_s.arg(*error);
         return false;
     }
-    QString sql = u"SELECT recordings.id, recordings.audio_size FROM recordings "_s;
-    QVariantList values;
+    QVariantList values{m_sourceId};
     QStringList where{u"recordings.source_id = ?"_s};
-    if (m_job.mode == ReplicationMode::Incremental) {
-        // What the ledger holds unchanged is left out: same metadata, and the
-        // same audio file (size and modification time) when audio is sent.
-        sql += u"LEFT JOIN ledger ON ledger.job_id = ? AND ledger.recording_id = recordings.id "_s;
-        values.append(m_job.id);
-        QStringList changed{u"ledger.recording_id IS NULL"_s};
-        if (m_job.data.testFlag(DataKind::Audio)) {
-            changed << u"ledger.audio_size != recordings.audio_size"_s
-                    << u"ledger.audio_mtime_ns != recordings.audio_mtime_ns"_s;
-        }
-        if (m_job.data.testFlag(DataKind::Metadata))
-            changed << u"ledger.metadata_sha256 != recordings.metadata_sha256"_s;
-        where.append(u"("_s + changed.join(u" OR "_s) + u")"_s);
-    }
-    values.append(m_sourceId);
     if (!m_job.tenants.isEmpty()) {
         where.append(u"recordings.tenant IN (%1)"_s.arg(placeholders(m_job.tenants.size())));
         for (const QString &tenant : m_job.tenants)
@@ -77,8 +61,24 @@ bool Planner::plan(const QDateTime &nowUtc, QList<PlanEntry> *entries, QString *
         where.append(u"("_s + fragment.where + u")"_s);
         values.append(fragment.values);
     }
-    sql +=
-        u"WHERE "_s + where.join(u" AND "_s) + u" ORDER BY recordings.start_utc, recordings.id"_s;
+    if (m_job.mode == ReplicationMode::Incremental) {
+        // What the ledger holds unchanged is left out: same metadata, and the
+        // same audio file (size and modification time) when audio is sent.
+        // A subquery rather than a join, so that the filter's column names
+        // stay unambiguous.
+        QStringList unchanged{u"ledger.job_id = ?"_s, u"ledger.recording_id = recordings.id"_s};
+        if (m_job.data.testFlag(DataKind::Audio)) {
+            unchanged << u"ledger.audio_size = recordings.audio_size"_s
+                      << u"ledger.audio_mtime_ns = recordings.audio_mtime_ns"_s;
+        }
+        if (m_job.data.testFlag(DataKind::Metadata))
+            unchanged << u"ledger.metadata_sha256 = recordings.metadata_sha256"_s;
+        where.append(u"NOT EXISTS (SELECT 1 FROM ledger WHERE "_s + unchanged.join(u" AND "_s) +
+                     u")"_s);
+        values.append(m_job.id);
+    }
+    const QString sql = u"SELECT recordings.id, recordings.audio_size FROM recordings WHERE "_s +
+                        where.join(u" AND "_s) + u" ORDER BY recordings.start_utc, recordings.id"_s;
 
     QSqlQuery query(Database::connection());
     query.setForwardOnly(true);

@@ -56,8 +56,8 @@ bool CatalogCounts::countCatalog(qint64 sourceId, QString *error) {
     sql += u" GROUP BY day"_s;
 
     std::optional<QSqlQuery> rows =
-        Sql::run(sql, values, u"job '%1': cannot count its recordings in the catalog"_s.arg(m_job.name),
-                 error);
+        Sql::run(sql, values,
+                 u"job '%1': cannot count its recordings in the catalog"_s.arg(m_job.name), error);
     if (!rows)
         return false;
     while (rows->next()) {

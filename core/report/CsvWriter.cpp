@@ -2,6 +2,7 @@
 #include "report/CsvWriter.h"
 
 #include <QIODevice>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -25,8 +26,8 @@ QString CsvWriter::row(const QStringList &fields) {
 }
 
 bool CsvWriter::write(const ReportData &data, QIODevice *device, QString *error) {
-    QString text = row({u"job"_s, u"day"_s, u"matched"_s, u"replicated"_s, u"skipped"_s,
-                        u"failed"_s, u"bytes"_s});
+    QString text = row(
+        {u"job"_s, u"day"_s, u"matched"_s, u"replicated"_s, u"skipped"_s, u"failed"_s, u"bytes"_s});
     for (const JobReport &job : data.jobs) {
         for (const ReportDay &day : job.days) {
             text += row({job.job.name, day.day.toString(Qt::ISODate), QString::number(day.matched),

@@ -13,7 +13,7 @@ namespace {
 
 constexpr qreal Left = 60; // room for the value axis labels
 constexpr qreal Right = 10;
-constexpr qreal Top = 30; // room for the legend
+constexpr qreal Top = 30;    // room for the legend
 constexpr qreal Bottom = 30; // room for the day labels
 constexpr int ValueTicks = 4;
 constexpr int MaxDayLabels = 10;
@@ -70,17 +70,17 @@ void addValueAxis(qint64 top, const QRectF &plot, QList<ChartShape> *shapes) {
     for (int tick = 0; tick <= ValueTicks; ++tick) {
         const qreal y = plot.bottom() - plot.height() * tick / ValueTicks;
         shapes->append(line({plot.left(), y, plot.right(), y}, tick == 0 ? Axis : Grid));
-        shapes->append(label({0, y - 8, Left - 6, 16},
-                             ReportText::number(top * tick / ValueTicks), Qt::AlignRight));
+        shapes->append(label({0, y - 8, Left - 6, 16}, ReportText::number(top * tick / ValueTicks),
+                             Qt::AlignRight));
     }
 }
 
 void addDay(const ReportDay &day, qreal x, qreal width, qreal unit, const QRectF &plot,
             QList<ChartShape> *shapes) {
     qreal base = plot.bottom();
-    for (const auto &[count, color] : {QPair<qint64, QColor>{day.replicated, Replicated},
-                                       QPair<qint64, QColor>{day.skipped, Skipped},
-                                       QPair<qint64, QColor>{day.failed, Failed}}) {
+    for (const auto &[count, color] :
+         {QPair<qint64, QColor>{day.replicated, Replicated},
+          QPair<qint64, QColor>{day.skipped, Skipped}, QPair<qint64, QColor>{day.failed, Failed}}) {
         if (count <= 0)
             continue;
         const qreal height = count * unit;
@@ -125,17 +125,20 @@ QList<ChartShape> DayChart::layout(const QList<ReportDay> &days) {
 }
 
 QString DayChart::toSvg(const QList<ReportDay> &days, const QString &title) {
-    auto n = [](qreal value) { return QString::number(value, 'f', 2); };
-    QString svg = u"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %1 %2\" "
-                  u"role=\"img\" class=\"chart\" font-family=\"sans-serif\" font-size=\"%3\">"
-                  u"<title>%4</title>"_s.arg(n(Width), n(Height), n(FontSize), title.toHtmlEscaped());
+    auto n = [](qreal value) {
+        return QString::number(value, 'f', 2);
+    };
+    QString svg =
+        u"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %1 %2\" "
+        u"role=\"img\" class=\"chart\" font-family=\"sans-serif\" font-size=\"%3\">"
+        u"<title>%4</title>"_s.arg(n(Width), n(Height), n(FontSize), title.toHtmlEscaped());
     for (const ChartShape &shape : layout(days)) {
         const QString color = shape.color.name();
         switch (shape.kind) {
         case ChartShape::Kind::Box:
             svg += u"<rect x=\"%1\" y=\"%2\" width=\"%3\" height=\"%4\" fill=\"%5\"/>"_s.arg(
-                n(shape.rect.x()), n(shape.rect.y()), n(shape.rect.width()),
-                n(shape.rect.height()), color);
+                n(shape.rect.x()), n(shape.rect.y()), n(shape.rect.width()), n(shape.rect.height()),
+                color);
             break;
         case ChartShape::Kind::Line:
             svg += u"<line x1=\"%1\" y1=\"%2\" x2=\"%3\" y2=\"%4\" stroke=\"%5\"/>"_s.arg(

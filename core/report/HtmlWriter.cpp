@@ -102,10 +102,11 @@ QString jobSection(const ReportData &data, const JobReport &report) {
 
 QString HtmlWriter::toHtml(const ReportData &data) {
     const QString title = ReportText::title(data);
-    QString html = u"<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-                   u"<title>%1</title>\n<style>%2</style>\n</head>\n<body>\n<h1>%1</h1>\n"
-                   u"<p class=\"note\">%3. Days are call days (UTC).</p>\n"_s.arg(
-                       escaped(title), QString::fromUtf8(Style), escaped(ReportText::generated(data)));
+    QString html =
+        u"<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        u"<title>%1</title>\n<style>%2</style>\n</head>\n<body>\n<h1>%1</h1>\n"
+        u"<p class=\"note\">%3. Days are call days (UTC).</p>\n"_s.arg(
+            escaped(title), QString::fromUtf8(Style), escaped(ReportText::generated(data)));
     if (data.jobs.isEmpty())
         html += u"<p>There are no jobs to report on.</p>\n"_s;
     for (const JobReport &report : data.jobs)

@@ -145,12 +145,11 @@ void PdfPageFlow::drawRow(const QStringList &cells, const QList<qreal> &widths,
         qreal x = m_body.left();
         for (int c = 0; c < cells.size() && c < widths.size(); ++c) {
             const qreal width = widths.at(c) * m_body.width();
-            const Qt::Alignment align =
-                textColumns.contains(c) ? Qt::AlignLeft : Qt::AlignRight;
+            const Qt::Alignment align = textColumns.contains(c) ? Qt::AlignLeft : Qt::AlignRight;
             m_painter->setPen(Qt::black);
-            m_painter->drawText(QRectF(x + padding, m_y + padding, width - 2 * padding,
-                                       height - 2 * padding),
-                                int(align | Qt::AlignTop | Qt::TextWordWrap), cells.at(c));
+            m_painter->drawText(
+                QRectF(x + padding, m_y + padding, width - 2 * padding, height - 2 * padding),
+                int(align | Qt::AlignTop | Qt::TextWordWrap), cells.at(c));
             x += width;
         }
         m_painter->setPen(QPen(RuleColor, 0));
@@ -162,9 +161,11 @@ void PdfPageFlow::drawRow(const QStringList &cells, const QList<qreal> &widths,
 }
 
 void PdfPageFlow::table(const QStringList &columns, const QList<QStringList> &rows,
-                        const QList<qreal> &widths, const QList<int> &textColumns, int boldRow) {
-    const QFont body = withPointSize(m_font, BodyPointSize);
-    const QFont bold = withPointSize(m_font, BodyPointSize, true);
+                        const QList<qreal> &widths, const QList<int> &textColumns, int boldRow,
+                        bool compact) {
+    const qreal size = compact ? SmallPointSize : BodyPointSize;
+    const QFont body = withPointSize(m_font, size);
+    const QFont bold = withPointSize(m_font, size, true);
     const qreal headHeight = rowHeight(columns, widths, bold);
     ensureRoom(headHeight + (rows.isEmpty() ? 0 : rowHeight(rows.first(), widths, body)));
     drawRow(columns, widths, textColumns, bold, true);
@@ -184,16 +185,17 @@ void PdfPageFlow::keyValues(const QList<QPair<QString, QString>> &rows) {
     const QFont bold = withPointSize(m_font, BodyPointSize, true);
     const QList<qreal> widths{0.3, 0.7};
     for (const auto &[key, value] : rows) {
-        const qreal height = qMax(rowHeight({key}, widths, bold), rowHeight({key, value}, widths, body));
+        const qreal height =
+            qMax(rowHeight({key}, widths, bold), rowHeight({key, value}, widths, body));
         ensureRoom(height);
         if (m_painter) {
             const qreal padding = QFontMetricsF(body, m_device).height() * 0.25;
             const qreal keyWidth = widths.at(0) * m_body.width();
             m_painter->setPen(Qt::black);
             m_painter->setFont(bold);
-            m_painter->drawText(QRectF(m_body.left() + padding, m_y + padding,
-                                       keyWidth - 2 * padding, height),
-                                int(Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap), key);
+            m_painter->drawText(
+                QRectF(m_body.left() + padding, m_y + padding, keyWidth - 2 * padding, height),
+                int(Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap), key);
             m_painter->setFont(body);
             m_painter->drawText(QRectF(m_body.left() + keyWidth + padding, m_y + padding,
                                        m_body.width() - keyWidth - 2 * padding, height),

@@ -36,9 +36,11 @@ public:
     void space(qreal height);
     // Rows are broken across pages; the column heads repeat on each page.
     // widths are fractions of the text width; numbers are right-aligned
-    // except in the columns listed in textColumns.
+    // except in the columns listed in textColumns. compact: a smaller font,
+    // for tables with many columns.
     void table(const QStringList &columns, const QList<QStringList> &rows,
-               const QList<qreal> &widths, const QList<int> &textColumns, int boldRow = -1);
+               const QList<qreal> &widths, const QList<int> &textColumns, int boldRow = -1,
+               bool compact = false);
     // Two columns, label and value, for settings.
     void keyValues(const QList<QPair<QString, QString>> &rows);
     // A picture of the given aspect (height / width) across the text width.
@@ -59,9 +61,9 @@ private:
     QPainter *m_painter; // nullptr while counting pages
     int m_totalPages;
     QRectF m_pageRect;
-    QRectF m_body;   // between header and footer
-    qreal m_y = 0;   // next free line in m_body
-    int m_page = 0;  // pages started so far
+    QRectF m_body;  // between header and footer
+    qreal m_y = 0;  // next free line in m_body
+    int m_page = 0; // pages started so far
     bool m_pageEmpty = true;
     QString m_headerLeft, m_headerRight, m_footer;
     QFont m_font;

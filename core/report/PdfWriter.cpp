@@ -19,7 +19,7 @@ constexpr int Resolution = 300;
 constexpr qreal MarginMm = 15;
 
 const QList<qreal> DayWidths{0.2, 0.15, 0.15, 0.15, 0.15, 0.2};
-const QList<qreal> RunWidths{0.05, 0.12, 0.12, 0.08, 0.08, 0.07, 0.07, 0.07, 0.07, 0.08, 0.19};
+const QList<qreal> RunWidths{0.04, 0.1, 0.1, 0.09, 0.07, 0.08, 0.085, 0.075, 0.06, 0.08, 0.22};
 const QList<qreal> FailureWidths{0.16, 0.11, 0.09, 0.08, 0.14, 0.42};
 
 void layoutJob(PdfPageFlow &flow, const ReportData &data, const JobReport &report) {
@@ -41,10 +41,9 @@ void layoutJob(PdfPageFlow &flow, const ReportData &data, const JobReport &repor
                                      ReportText::number(report.totals.skipped),
                                      ReportText::number(report.totals.failed),
                                      formatSize(report.totals.bytes)));
-    flow.picture(DayChart::Height / DayChart::Width,
-                 [&](QPainter *painter, const QRectF &box) {
-                     DayChart::paint(painter, box, report.days);
-                 });
+    flow.picture(DayChart::Height / DayChart::Width, [&](QPainter *painter, const QRectF &box) {
+        DayChart::paint(painter, box, report.days);
+    });
 
     flow.heading(u"Per call day"_s, 11);
     QList<QStringList> days;
@@ -62,7 +61,7 @@ void layoutJob(PdfPageFlow &flow, const ReportData &data, const JobReport &repor
         QList<QStringList> runs;
         for (const RunRecord &run : report.runs)
             runs.append(ReportText::runRow(run));
-        flow.table(ReportText::runColumns(), runs, RunWidths, {1, 2, 3, 4, 10});
+        flow.table(ReportText::runColumns(), runs, RunWidths, {1, 2, 3, 4, 10}, -1, true);
     }
 
     flow.heading(u"Failed recordings"_s, 11);

@@ -37,8 +37,8 @@ std::optional<QList<ReportDay>> readDays(const Job &job, const QDate &from, cons
     days.reserve(from.daysTo(to) + 1);
     for (QDate date = from; date <= to; date = date.addDays(1)) {
         const DayStats counted = byDay.value(date);
-        days.append({date, matched.value(date), counted.replicated, counted.skipped,
-                     counted.failed, counted.bytes});
+        days.append({date, matched.value(date), counted.replicated, counted.skipped, counted.failed,
+                     counted.bytes});
     }
     return days;
 }
@@ -96,9 +96,8 @@ QString describeFilter(const Job &job) {
 
 } // namespace
 
-std::optional<JobReport> ReportBuilder::buildJob(const Job &job, const QDate &from,
-                                                 const QDate &to, const QDateTime &nowUtc,
-                                                 QString *error) {
+std::optional<JobReport> ReportBuilder::buildJob(const Job &job, const QDate &from, const QDate &to,
+                                                 const QDateTime &nowUtc, QString *error) {
     CatalogCounts catalog(job, from, to, nowUtc);
     if (!catalog.read(error))
         return std::nullopt;
@@ -139,8 +138,8 @@ std::optional<ReportData> ReportBuilder::build(const ReportRequest &request, QSt
     ReportData data;
     data.from = request.from;
     data.to = request.to;
-    data.generatedAt = request.nowUtc.isValid() ? request.nowUtc.toUTC()
-                                                : QDateTime::currentDateTimeUtc();
+    data.generatedAt =
+        request.nowUtc.isValid() ? request.nowUtc.toUTC() : QDateTime::currentDateTimeUtc();
     data.allJobs = request.jobId == 0;
     for (const Job &job : std::as_const(jobs)) {
         std::optional<JobReport> report =

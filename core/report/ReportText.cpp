@@ -36,8 +36,7 @@ QList<QPair<QString, QString>> jobSettings(const JobReport &report) {
         {u"Filter"_s, report.filterText},
         {u"Schedule"_s, job.schedule},
         {u"Run window"_s, job.window.isEmpty() ? u"always"_s : job.window},
-        {u"Bandwidth limit"_s,
-         job.bandwidth > 0 ? formatSize(job.bandwidth) + u"/s"_s : u"none"_s},
+        {u"Bandwidth limit"_s, job.bandwidth > 0 ? formatSize(job.bandwidth) + u"/s"_s : u"none"_s},
         {u"Assign categories"_s, listOr(job.assignCategories, u"none"_s)},
         {u"Unassign categories"_s, listOr(job.unassignCategories, u"none"_s)},
     };
@@ -59,8 +58,8 @@ QString coverage(const Coverage &coverage) {
                        .arg(number(coverage.verified), number(coverage.matching))
                        .arg(coverage.share() * 100.0, 0, 'f', 1);
     if (coverage.removedAtSource > 0)
-        text += u"; %1 of them since removed from the source"_s.arg(
-            number(coverage.removedAtSource));
+        text +=
+            u"; %1 of them since removed from the source"_s.arg(number(coverage.removedAtSource));
     return text;
 }
 
@@ -76,13 +75,12 @@ QString number(qint64 value) {
 }
 
 QStringList dayColumns() {
-    return {u"Day"_s,    u"Matched"_s, u"Replicated"_s,
-            u"Skipped"_s, u"Failed"_s,  u"Bytes sent"_s};
+    return {u"Day"_s, u"Matched"_s, u"Replicated"_s, u"Skipped"_s, u"Failed"_s, u"Bytes sent"_s};
 }
 
 QStringList dayRow(const ReportDay &day) {
-    return {day.day.toString(Qt::ISODate), number(day.matched),  number(day.replicated),
-            number(day.skipped),           number(day.failed),   formatSize(day.bytes)};
+    return {day.day.toString(Qt::ISODate), number(day.matched), number(day.replicated),
+            number(day.skipped),           number(day.failed),  formatSize(day.bytes)};
 }
 
 QStringList totalsRow(const ReportDay &totals) {
@@ -92,33 +90,31 @@ QStringList totalsRow(const ReportDay &totals) {
 }
 
 QStringList runColumns() {
-    return {u"Run"_s,      u"Started"_s, u"Finished"_s, u"Status"_s, u"Trigger"_s,
-            u"Matched"_s,  u"Uploaded"_s, u"Skipped"_s,  u"Failed"_s, u"Bytes"_s,
-            u"Message"_s};
+    return {u"Run"_s,      u"Started"_s, u"Finished"_s, u"Status"_s, u"Trigger"_s, u"Matched"_s,
+            u"Uploaded"_s, u"Skipped"_s, u"Failed"_s,   u"Bytes"_s,  u"Message"_s};
 }
 
 QStringList runRow(const RunRecord &run) {
-    return {QString::number(run.id), time(run.startedAt),    time(run.finishedAt),
-            runStatusToString(run.status), run.trigger,      number(run.matched),
+    return {QString::number(run.id),       time(run.startedAt), time(run.finishedAt),
+            runStatusToString(run.status), run.trigger,         number(run.matched),
             number(run.uploaded),          number(run.skipped), number(run.failed),
             formatSize(run.bytes),         run.message};
 }
 
 QStringList failureColumns() {
-    return {u"Recording"_s, u"Call day"_s, u"Kind"_s, u"Attempts"_s, u"Last attempt"_s,
-            u"Cause"_s};
+    return {u"Recording"_s, u"Call day"_s, u"Kind"_s, u"Attempts"_s, u"Last attempt"_s, u"Cause"_s};
 }
 
 QStringList failureRow(const FailureRecord &failure) {
-    return {failure.recordingId,         failure.day,         failureKindToString(failure.kind),
-            number(failure.attempts),    time(failure.lastAt), failure.cause};
+    return {failure.recordingId,      failure.day,          failureKindToString(failure.kind),
+            number(failure.attempts), time(failure.lastAt), failure.cause};
 }
 
 QString runsNote(const JobReport &report) {
     if (report.runsInRange <= report.runs.size())
         return {};
-    return u"Showing the latest %1 of %2 runs in the range."_s.arg(
-        number(report.runs.size()), number(report.runsInRange));
+    return u"Showing the latest %1 of %2 runs in the range."_s.arg(number(report.runs.size()),
+                                                                   number(report.runsInRange));
 }
 
 } // namespace Replicall::ReportText

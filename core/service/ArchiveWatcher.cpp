@@ -127,8 +127,8 @@ void ArchiveWatcher::scanChangedFolders() {
         m_listedAt.insert(folder, QDateTime::currentMSecsSinceEpoch());
         collectNewSidecars(folder, since);
         // New subfolders (a new day, a new tenant) are watched from now on.
-        const QStringList children = QDir(folder).entryList(
-            QDir::Dirs | QDir::NoDotAndDotDot | QDir::NoSymLinks);
+        const QStringList children =
+            QDir(folder).entryList(QDir::Dirs | QDir::NoDotAndDotDot | QDir::NoSymLinks);
         for (const QString &child : children) {
             const QString path = folder + u'/' + child;
             if (!m_listedAt.contains(path))
@@ -159,8 +159,8 @@ void ArchiveWatcher::checkPending() {
     for (auto it = m_pending.begin(); it != m_pending.end();) {
         AudioState now = statAudio(it.key());
         now.checks = it->checks + 1;
-        const bool gone = !QFileInfo::exists(it.key()) ||
-                          (now.size < 0 && now.checks >= MaxChecksWithoutAudio);
+        const bool gone =
+            !QFileInfo::exists(it.key()) || (now.size < 0 && now.checks >= MaxChecksWithoutAudio);
         const bool stable = now.audioPath.isEmpty() ||
                             (now.size >= 0 && now.size == it->size && now.mtimeNs == it->mtimeNs);
         if (gone || stable) {

@@ -66,8 +66,8 @@ private:
 
     QString m_root;
     QFileSystemWatcher m_watcher;
-    QSet<QString> m_changed;           // folders with events since the last scan
-    QHash<QString, qint64> m_listedAt; // folder -> when we last listed it (ms since epoch)
+    QSet<QString> m_changed;              // folders with events since the last scan
+    QHash<QString, qint64> m_listedAt;    // folder -> when we last listed it (ms since epoch)
     QHash<QString, AudioState> m_pending; // sidecar path -> audio as last seen
     QTimer m_debounce;
     QTimer m_stability;

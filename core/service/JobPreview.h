@@ -13,7 +13,7 @@ namespace Replicall {
 
 // What a job would send if it ran now, without sending anything.
 struct JobPreviewResult {
-    QString error; // empty on success
+    QString error;            // empty on success
     qint64 matching = 0;      // recordings in the job's scope that pass its filter
     qint64 matchingBytes = 0; // their audio
     qint64 toSend = 0;        // of those, what a run would send now

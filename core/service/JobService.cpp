@@ -28,8 +28,7 @@ const QString TriggerContinuous = u"continuous"_s;
 const QString TriggerCatchUp = u"catch-up"_s;
 
 QString describeEnd(const RunSummary &summary) {
-    return u"%1: %2 uploaded, %3 skipped, %4 failed, %5 deferred; %6 in %7 s"_s
-        .arg(summary.status)
+    return u"%1: %2 uploaded, %3 skipped, %4 failed, %5 deferred; %6 in %7 s"_s.arg(summary.status)
         .arg(summary.uploaded)
         .arg(summary.skipped)
         .arg(summary.failed)
@@ -83,8 +82,8 @@ void JobService::start() {
     if (!m_ownership->isOwner()) {
         const QString owner = m_ownership->ownerDescription();
         qCInfo(lcService).noquote()
-            << u"scheduling of %1 is owned by %2; trying again every %3 s"_s.arg(
-                   m_databasePath, owner.isEmpty() ? u"another process"_s : owner)
+            << u"scheduling of %1 is owned by %2; trying again every %3 s"_s
+                   .arg(m_databasePath, owner.isEmpty() ? u"another process"_s : owner)
                    .arg(qMax<qint64>(1, SchedulingOwnership::DefaultRetryInterval.count() / 1000));
     }
 }
@@ -201,8 +200,8 @@ void JobService::dropJob(qint64 jobId) {
 }
 
 void JobService::updateWatcher(Slot &slot) {
-    const bool wanted = slot.scheduled && slot.schedule.kind() == Schedule::Kind::Continuous &&
-                        !m_shuttingDown;
+    const bool wanted =
+        slot.scheduled && slot.schedule.kind() == Schedule::Kind::Continuous && !m_shuttingDown;
     const QString dir = QDir::cleanPath(QFileInfo(slot.job.sourceDir).absoluteFilePath());
     if (slot.watcher && (!wanted || slot.watcher->archiveDir() != dir)) {
         delete slot.watcher;
@@ -258,8 +257,9 @@ void JobService::startRun(Slot &slot, const QString &trigger, qint64 settleMs) {
         slot.runner = new RunnerThread(m_databasePath, m_secretsDir, this);
         connect(slot.runner, &RunnerThread::finished, this,
                 [this, jobId](const RunSummary &summary) { onRunFinished(jobId, summary); });
-        connect(slot.runner, &RunnerThread::progress, this,
-                [this, jobId](const RunProgress &progress) { Q_EMIT runProgress(jobId, progress); });
+        connect(
+            slot.runner, &RunnerThread::progress, this,
+            [this, jobId](const RunProgress &progress) { Q_EMIT runProgress(jobId, progress); });
     }
     if (slot.followUp)
         slot.followUp->stop();
@@ -277,7 +277,8 @@ void JobService::onRunFinished(qint64 jobId, const RunSummary &summary) {
     const QString name = slot ? slot->job.name : summary.jobName;
     if (summary.runId <= 0) {
         // Refused before it began, e.g. the job runs in another process.
-        qCInfo(lcService).noquote() << u"job '%1': run not started: %2"_s.arg(name, summary.message);
+        qCInfo(lcService).noquote()
+            << u"job '%1': run not started: %2"_s.arg(name, summary.message);
     } else {
         qCInfo(lcService).noquote()
             << u"job '%1': run %2 %3"_s.arg(name).arg(summary.runId).arg(describeEnd(summary));
@@ -311,8 +312,8 @@ void JobService::onRunFinished(qint64 jobId, const RunSummary &summary) {
         return;
     }
     // Calls still being written: look again soon, less often while they stay so.
-    slot->followUpMs = slot->followUpMs == 0 ? FollowUpFirstMs
-                                             : std::min(slot->followUpMs * 2, FollowUpMaxMs);
+    slot->followUpMs =
+        slot->followUpMs == 0 ? FollowUpFirstMs : std::min(slot->followUpMs * 2, FollowUpMaxMs);
     if (!slot->followUp) {
         slot->followUp = new QTimer(this);
         slot->followUp->setSingleShot(true);

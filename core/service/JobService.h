@@ -95,7 +95,7 @@ private:
         Job job;
         Schedule schedule;
         RunWindow window;
-        bool scheduled = false;    // in the Scheduler (enabled, not manual)
+        bool scheduled = false;      // in the Scheduler (enabled, not manual)
         bool catchUpPending = false; // the first due after loading makes up a missed run
         bool rerunRequested = false; // a call arrived during the run
         int followUpMs = 0;          // next delay for deferred calls, 0 = none pending

@@ -12,8 +12,7 @@ using namespace Qt::StringLiterals;
 
 namespace Replicall {
 
-RunnerThread::RunnerThread(const QString &databasePath, const QString &secretsDir,
-                           QObject *parent)
+RunnerThread::RunnerThread(const QString &databasePath, const QString &secretsDir, QObject *parent)
     : QObject(parent)
     , m_thread(new QThread)
     , m_secrets(new SecretStore(secretsDir)) {
@@ -21,10 +20,13 @@ RunnerThread::RunnerThread(const QString &databasePath, const QString &secretsDi
     m_runner = new JobRunner(databasePath, m_secrets);
     m_runner->moveToThread(m_thread);
     // The thread's SQLite connection goes with the thread.
-    connect(m_thread, &QThread::finished, m_runner, [runner = m_runner] {
-        Database::closeConnection();
-        delete runner;
-    }, Qt::DirectConnection);
+    connect(
+        m_thread, &QThread::finished, m_runner,
+        [runner = m_runner] {
+            Database::closeConnection();
+            delete runner;
+        },
+        Qt::DirectConnection);
     connect(m_runner, &JobRunner::progress, this, &RunnerThread::progress);
     connect(m_runner, &JobRunner::finished, this, [this](const RunSummary &summary) {
         m_running = false;

@@ -21,8 +21,7 @@ class RunnerThread : public QObject {
     Q_OBJECT
 public:
     // secretsDir: where the file backend of the runner's own SecretStore lives.
-    RunnerThread(const QString &databasePath, const QString &secretsDir,
-                 QObject *parent = nullptr);
+    RunnerThread(const QString &databasePath, const QString &secretsDir, QObject *parent = nullptr);
     // Stops a run still going and waits for it to end (it checkpoints first).
     ~RunnerThread() override;
 
@@ -38,7 +37,7 @@ Q_SIGNALS:
 
 private:
     QThread *m_thread;
-    JobRunner *m_runner; // lives in m_thread
+    JobRunner *m_runner;    // lives in m_thread
     SecretStore *m_secrets; // used only in m_thread
     bool m_running = false;
 };

@@ -28,7 +28,9 @@ struct CliResult {
     QString out;
     QString err;
     QJsonObject json() const { return QJsonDocument::fromJson(out.toUtf8()).object(); }
-    QString describe() const { return u"exit %1\nstdout: %2\nstderr: %3"_s.arg(exitCode).arg(out, err); }
+    QString describe() const {
+        return u"exit %1\nstdout: %2\nstderr: %3"_s.arg(exitCode).arg(out, err);
+    }
 };
 
 // A database, an archive and a token file in one temporary folder.
@@ -68,9 +70,9 @@ public:
     // A job on this archive; extra options after the required ones.
     CliResult addJob(const QString &name, const QUrl &target, const QString &token,
                      const QStringList &extra = {}) const {
-        return cli(QStringList{u"job"_s, u"add"_s, u"--name"_s, name, u"--source"_s,
-                               archiveDir(), u"--target"_s, target.toString(),
-                               u"--token-file"_s, writeToken(token)} +
+        return cli(QStringList{u"job"_s, u"add"_s, u"--name"_s, name, u"--source"_s, archiveDir(),
+                               u"--target"_s, target.toString(), u"--token-file"_s,
+                               writeToken(token)} +
                    extra);
     }
 
@@ -89,10 +91,9 @@ private:
 
 #define WRITE_ARCHIVE(workspace, calls)                                                            \
     {                                                                                              \
-        const CliResult demo =                                                                     \
-            workspace.cli({u"demo-archive"_s, u"--out"_s, workspace.archiveDir(), u"--calls"_s,    \
-                           QString::number(calls), u"--max-duration"_s, u"2"_s, u"--days"_s,       \
-                           u"3"_s});                                                               \
+        const CliResult demo = workspace.cli(                                                      \
+            {u"demo-archive"_s, u"--out"_s, workspace.archiveDir(), u"--calls"_s,                  \
+             QString::number(calls), u"--max-duration"_s, u"2"_s, u"--days"_s, u"3"_s});           \
         QVERIFY2(demo.exitCode == 0, qPrintable(demo.describe()));                                 \
         ageFiles(workspace.archiveDir());                                                          \
     }
@@ -129,14 +130,38 @@ void TestCli::jobAddWithEveryOption() {
     CliWorkspace workspace;
     const QString filter =
         uR"({"conditions":[{"field":"duration","operator":"greater","value":30}]})"_s;
-    const CliResult added = workspace.addJob(
-        u"every-option"_s, QUrl(u"https://archive.example.com:8443"_s), u"rpl_"_s + QString(43, u'x'),
-        {u"--parallel"_s, u"6"_s, u"--chunk-size"_s, u"2M"_s, u"--mode"_s, u"full"_s, u"--data"_s,
-         u"audio,metadata"_s, u"--tenants"_s, u"acme,globex"_s, u"--remove-after"_s,
-         u"--assign-category"_s, u"replicated"_s, u"--assign-category"_s, u"archived"_s,
-         u"--unassign-category"_s, u"vip"_s, u"--no-ssl-verify"_s, u"--ca-file"_s,
-         workspace.path(u"ca.pem"_s), u"--filter"_s, filter, u"--schedule"_s, u"every 15m"_s,
-         u"--window"_s, u"mon-fri 20:00-06:00"_s, u"--bandwidth"_s, u"10M"_s, u"--disabled"_s});
+    const CliResult added =
+        workspace.addJob(u"every-option"_s, QUrl(u"https://archive.example.com:8443"_s),
+                         u"rpl_"_s + QString(43, u'x'),
+                         {u"--parallel"_s,
+                          u"6"_s,
+                          u"--chunk-size"_s,
+                          u"2M"_s,
+                          u"--mode"_s,
+                          u"full"_s,
+                          u"--data"_s,
+                          u"audio,metadata"_s,
+                          u"--tenants"_s,
+                          u"acme,globex"_s,
+                          u"--remove-after"_s,
+                          u"--assign-category"_s,
+                          u"replicated"_s,
+                          u"--assign-category"_s,
+                          u"archived"_s,
+                          u"--unassign-category"_s,
+                          u"vip"_s,
+                          u"--no-ssl-verify"_s,
+                          u"--ca-file"_s,
+                          workspace.path(u"ca.pem"_s),
+                          u"--filter"_s,
+                          filter,
+                          u"--schedule"_s,
+                          u"every 15m"_s,
+                          u"--window"_s,
+                          u"mon-fri 20:00-06:00"_s,
+                          u"--bandwidth"_s,
+                          u"10M"_s,
+                          u"--disabled"_s});
     QVERIFY2(added.exitCode == 0, qPrintable(added.describe()));
 
     const CliResult shown = workspace.cli({u"job"_s, u"show"_s, u"every-option"_s, u"--json"_s});
@@ -173,8 +198,8 @@ void TestCli::badInput_data() {
     const QStringList good = base + QStringList{u"--target"_s, u"http://127.0.0.1:1"_s};
     QTest::newRow("parallel 0") << good + QStringList{u"--parallel"_s, u"0"_s} + token
                                 << u"--parallel"_s;
-    QTest::newRow("chunk size 3X") << good + QStringList{u"--chunk-size"_s, u"3X"_s} + token
-                                   << u"--chunk-size"_s;
+    QTest::newRow("chunk size 3X")
+        << good + QStringList{u"--chunk-size"_s, u"3X"_s} + token << u"--chunk-size"_s;
     QTest::newRow("unknown mode") << good + QStringList{u"--mode"_s, u"sideways"_s} + token
                                   << u"--mode"_s;
     QTest::newRow("missing name") << good.mid(2) + token << u"--name"_s;
@@ -222,8 +247,8 @@ void TestCli::listRemoveExportImport() {
 
     // The export, under another name with its own token, is a job that works.
     const CliResult imported =
-        workspace.cli({u"job"_s, u"import"_s, exportFile, u"--name"_s, u"beta"_s,
-                       u"--token-file"_s, workspace.writeToken(token)});
+        workspace.cli({u"job"_s, u"import"_s, exportFile, u"--name"_s, u"beta"_s, u"--token-file"_s,
+                       workspace.writeToken(token)});
     QVERIFY2(imported.exitCode == 0, qPrintable(imported.describe()));
     const CliResult run = workspace.cli({u"run"_s, u"beta"_s, u"--json"_s});
     QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
@@ -263,8 +288,8 @@ void TestCli::runAndStatusAsJson() {
         globex.append(QFileInfo(it.next()).completeBaseName());
     QVERIFY(!globex.isEmpty() && globex.size() < 12);
 
-    const CliResult added = workspace.addJob(u"json"_s, target.baseUrl(), token,
-                                             {u"--data"_s, u"audio,metadata"_s});
+    const CliResult added =
+        workspace.addJob(u"json"_s, target.baseUrl(), token, {u"--data"_s, u"audio,metadata"_s});
     QVERIFY2(added.exitCode == 0, qPrintable(added.describe()));
     const CliResult run = workspace.cli({u"run"_s, u"json"_s, u"--json"_s});
     QVERIFY2(run.exitCode != 0, qPrintable(run.describe()));
@@ -275,7 +300,8 @@ void TestCli::runAndStatusAsJson() {
     QVERIFY(summary.value(u"bytes"_s).toInteger() > 0);
     for (const QString &id : std::as_const(globex)) {
         // Named on stderr with the recording and the cause.
-        const QString line = u"recording %1: The token 'cli' may not upload for tenant 'globex'"_s.arg(id);
+        const QString line =
+            u"recording %1: The token 'cli' may not upload for tenant 'globex'"_s.arg(id);
         QVERIFY2(run.err.contains(line), qPrintable(id + u"\n"_s + run.describe()));
     }
 
@@ -355,8 +381,8 @@ void TestCli::demoArchive() {
     QCOMPARE(wavs, 7);
     QVERIFY(QFileInfo::exists(workspace.archiveDir() + u"/users.json"_s));
 
-    const CliResult refused =
-        workspace.cli({u"demo-archive"_s, u"--out"_s, workspace.archiveDir(), u"--calls"_s, u"0"_s});
+    const CliResult refused = workspace.cli(
+        {u"demo-archive"_s, u"--out"_s, workspace.archiveDir(), u"--calls"_s, u"0"_s});
     QVERIFY2(refused.exitCode == 2 && refused.err.contains(u"--calls"_s),
              qPrintable(refused.describe()));
 }
@@ -364,8 +390,7 @@ void TestCli::demoArchive() {
 void TestCli::tokenStaysSecret() {
     CliWorkspace workspace;
     const QString token = u"rpl_"_s + QString(43, u'S');
-    const CliResult added =
-        workspace.addJob(u"secret"_s, QUrl(u"http://127.0.0.1:1"_s), token);
+    const CliResult added = workspace.addJob(u"secret"_s, QUrl(u"http://127.0.0.1:1"_s), token);
     QVERIFY2(added.exitCode == 0, qPrintable(added.describe()));
 
     // The file fallback: one file per token, readable by its owner alone.
@@ -386,10 +411,9 @@ void TestCli::tokenStaysSecret() {
         QVERIFY2(!bytes.contains(token.toUtf8()), qPrintable(suffix));
     }
     QVERIFY(!readAll(workspace.databasePath()).isEmpty());
-    for (const QStringList &command :
-         {QStringList{u"job"_s, u"show"_s, u"secret"_s},
-          QStringList{u"job"_s, u"list"_s, u"--json"_s},
-          QStringList{u"job"_s, u"export"_s, u"secret"_s}}) {
+    for (const QStringList &command : {QStringList{u"job"_s, u"show"_s, u"secret"_s},
+                                       QStringList{u"job"_s, u"list"_s, u"--json"_s},
+                                       QStringList{u"job"_s, u"export"_s, u"secret"_s}}) {
         const CliResult shown = workspace.cli(command);
         QCOMPARE(shown.exitCode, 0);
         QVERIFY2(!shown.out.contains(token) && !shown.err.contains(token),

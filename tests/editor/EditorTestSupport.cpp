@@ -5,6 +5,8 @@
 #include "source/DemoArchiveWriter.h"
 #include "store/Database.h"
 
+#include <QTimeZone>
+
 using namespace Qt::StringLiterals;
 
 namespace Replicall::Test {

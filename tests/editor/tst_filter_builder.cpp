@@ -104,7 +104,7 @@ private slots:
         QTRY_COMPARE(m_builder->matchCount(), 120);
         const FilterPreviewResult all = expectedCount({});
         const QString label = child<QLabel>(m_builder.get(), u"matchCountLabel"_s)->text();
-        QVERIFY2(label.startsWith(u"120 recordings"_s), qPrintable(label));
+        QVERIFY2(label.startsWith(u"120 recordings match"_s), qPrintable(label));
         QVERIFY2(label.contains(formatSize(all.bytes)), qPrintable(label));
     }
 

@@ -124,7 +124,15 @@ private slots:
         QVERIFY2(m_editor->problem().contains(u"'hourly'"_s), qPrintable(m_editor->problem()));
     }
 
+    void windowNeedsASchedule() {
+        // A window limits when scheduled runs start; a manual job has none to limit.
+        QVERIFY(!child<QWidget>(m_editor.get(), u"windowGroup"_s)->isEnabled());
+        m_editor->setSchedule(u"daily 02:00"_s);
+        QVERIFY(child<QWidget>(m_editor.get(), u"windowGroup"_s)->isEnabled());
+    }
+
     void paintingTheGridSetsTheWindow() {
+        m_editor->setSchedule(u"continuous"_s);
         QTest::mouseClick(child<QPushButton>(m_editor.get(), u"windowClearButton"_s),
                           Qt::LeftButton);
         QCOMPARE(m_editor->window(), u"never"_s);
@@ -162,6 +170,7 @@ private slots:
     }
 
     void gridWorksFromTheKeyboard() {
+        m_editor->setSchedule(u"every 1h"_s);
         m_editor->setWindow(u"never"_s);
         grid()->setFocus();
         QTest::keyClick(grid(), Qt::Key_Space);      // Monday 00:00 opens

@@ -91,8 +91,8 @@ bool writeWav(const QString &path, qint64 size, quint32 seed, QString *error) {
 }
 
 bool writeSidecar(const QString &path, const QJsonObject &sidecar, QString *error) {
-    const QString temporary = QFileInfo(path).absolutePath() + u"/."_s +
-                              QFileInfo(path).fileName() + u".part"_s;
+    const QString temporary =
+        QFileInfo(path).absolutePath() + u"/."_s + QFileInfo(path).fileName() + u".part"_s;
     QFile file(temporary);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
         file.write(QJsonDocument(sidecar).toJson()) < 0) {

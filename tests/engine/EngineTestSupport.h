@@ -87,7 +87,8 @@ public:
                       quint32 seed = 1);
 
     // Stores the token and adds a job on this archive to the database.
-    // `adjust` changes the settings before the job is written.
+    // `adjust` changes the settings before the job is written. On failure the
+    // job keeps id 0 (and a warning says why), so its run fails visibly.
     Job addJob(const QString &name, const QUrl &target, const QString &token,
                const std::function<void(Job &)> &adjust = {});
 
@@ -106,7 +107,7 @@ private:
     bool m_valid = false;
 };
 
-// Counts a run summary's failures per kind, and joins their causes for messages.
+// The status, message and every failure of a run, for test failure messages.
 QString describeFailures(const RunSummary &summary);
 
 } // namespace Replicall::Test

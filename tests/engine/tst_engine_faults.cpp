@@ -89,13 +89,12 @@ void TestEngineFaults::uploadCutMidFileResumes() {
     });
     qint64 sentWhenKilled = 0;
     const RunSummary cut = sender.run(job, 60000, [&](JobRunner &runner) {
-        QObject::connect(&runner, &JobRunner::progress, &runner,
-                         [&](const RunProgress &progress) {
-                             if (sentWhenKilled == 0 && progress.bytesDone >= 16 * MiB) {
-                                 sentWhenKilled = progress.bytesDone;
-                                 target.kill();
-                             }
-                         });
+        QObject::connect(&runner, &JobRunner::progress, &runner, [&](const RunProgress &progress) {
+            if (sentWhenKilled == 0 && progress.bytesDone >= 16 * MiB) {
+                sentWhenKilled = progress.bytesDone;
+                target.kill();
+            }
+        });
     });
     QVERIFY2(sentWhenKilled > 0 && sentWhenKilled < Size, "the target was not killed mid-file");
     QVERIFY2(!cut.status.isEmpty(), "the run did not end after the target's crash");
@@ -104,6 +103,7 @@ void TestEngineFaults::uploadCutMidFileResumes() {
     QCOMPARE(cut.failures.size(), 1);
     QCOMPARE(cut.failures.first().recordingId, u"big-1"_s);
     QCOMPARE(cut.failures.first().kind, u"transient"_s);
+    QVERIFY2(cut.message.contains(u"stopped answering"_s), qPrintable(cut.message));
     QCOMPARE(LedgerStore::count(job.id), 0);
 
     QVERIFY2(target.restart(&error), qPrintable(error));
@@ -195,9 +195,9 @@ void TestEngineFaults::tenantOutOfScope() {
 void TestEngineFaults::selfSignedCertificate() {
     QTemporaryDir certificates;
     QString certificate, key, error;
-    QVERIFY2(TargetProcess::makeSelfSignedCertificate(certificates.path(), &certificate, &key,
-                                                      &error),
-             qPrintable(error));
+    QVERIFY2(
+        TargetProcess::makeSelfSignedCertificate(certificates.path(), &certificate, &key, &error),
+        qPrintable(error));
     START_TARGET(target, {u"--tls-cert"_s, certificate, u"--tls-key"_s, key});
     QCOMPARE(target.baseUrl().scheme(), u"https"_s);
     const QString token = target.createToken(u"tls"_s, BothTenants);
@@ -243,8 +243,7 @@ void TestEngineFaults::uploadOverTheTargetsLimit() {
     const RecordingFailure &failure = run.failures.first();
     QCOMPARE(failure.recordingId, u"huge-1"_s);
     QCOMPARE(failure.kind, u"recording"_s);
-    QVERIFY2(failure.cause.contains(u"413"_s) &&
-                 failure.cause.contains(u"maximum upload size"_s),
+    QVERIFY2(failure.cause.contains(u"413"_s) && failure.cause.contains(u"maximum upload size"_s),
              qPrintable(failure.cause));
     QVERIFY(!LedgerStore::contains(job.id, u"huge-1"_s));
     QCOMPARE(LedgerStore::count(job.id), 6);

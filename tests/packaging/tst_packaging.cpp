@@ -100,8 +100,8 @@ void TestPackaging::initTestCase() {
                  m_package.contains(u"replicall_%1-1_"_s.arg(Version)),
              qPrintable(m_package));
 
-    const Result extract = runProgram(tool(u"dpkg-deb"_s), {u"-x"_s, m_package, m_root.path()},
-                                      60000);
+    const Result extract =
+        runProgram(tool(u"dpkg-deb"_s), {u"-x"_s, m_package, m_root.path()}, 60000);
     QVERIFY2(extract.exitCode == 0, qPrintable(extract.err));
 }
 
@@ -114,8 +114,8 @@ void TestPackaging::controlFields() {
     QVERIFY(field(u"Maintainer"_s).contains(u'@'));
     QVERIFY(!field(u"Description"_s).isEmpty());
     const QString depends = field(u"Depends"_s);
-    for (const QString &package : {u"libqt6sql6-sqlite"_s, u"libsecret-1-0"_s,
-                                   u"qt6-qpa-plugins"_s, u"adduser"_s})
+    for (const QString &package :
+         {u"libqt6sql6-sqlite"_s, u"libsecret-1-0"_s, u"qt6-qpa-plugins"_s, u"adduser"_s})
         QVERIFY2(depends.contains(package), qPrintable(depends));
     // dpkg-shlibdeps ran: the linked Qt and OpenSSL libraries are there too.
     for (const QString &package : {u"libqt6core6"_s, u"libqt6network6"_s, u"libssl3"_s})
@@ -127,12 +127,15 @@ void TestPackaging::maintainerScripts() {
     const Result result =
         runProgram(tool(u"dpkg-deb"_s), {u"-e"_s, m_package, control.path()}, 10000);
     QVERIFY2(result.exitCode == 0, qPrintable(result.err));
-    QVERIFY(readText(control.filePath(u"conffiles"_s)).contains(u"/etc/default/replicall-target"_s));
+    QVERIFY(
+        readText(control.filePath(u"conffiles"_s)).contains(u"/etc/default/replicall-target"_s));
     const QFileInfo postinst(control.filePath(u"postinst"_s));
     QVERIFY(postinst.isExecutable());
     QVERIFY(readText(postinst.filePath()).contains(u"adduser --system"_s));
     const Result syntax = runProgram(u"/bin/sh"_s, {u"-n"_s, postinst.filePath()}, 10000);
     QVERIFY2(syntax.exitCode == 0, qPrintable(syntax.err));
+    QVERIFY(
+        readText(root(u"/usr/share/doc/replicall/copyright"_s)).contains(u"GPL-3.0-or-later"_s));
 }
 
 void TestPackaging::programsRunFromThePackage_data() {
@@ -181,8 +184,7 @@ void TestPackaging::desktopIntegration() {
 void TestPackaging::icons() {
     QVERIFY(QFile::exists(root(u"/usr/share/icons/hicolor/scalable/apps/replicall.svg"_s)));
     for (int size : {16, 24, 32, 48, 64, 128, 256}) {
-        const QString path =
-            root(u"/usr/share/icons/hicolor/%1x%1/apps/replicall.png"_s.arg(size));
+        const QString path = root(u"/usr/share/icons/hicolor/%1x%1/apps/replicall.png"_s.arg(size));
         QFile png(path);
         QVERIFY2(png.open(QIODevice::ReadOnly), qPrintable(path));
         const QByteArray header = png.read(24);
@@ -214,10 +216,18 @@ void TestPackaging::systemdUnitsAndSettings() {
     // Every variable the unit uses is set in the settings file.
     const QRegularExpression variable(u"\\$\\{?([A-Z_]+)\\}?"_s);
     for (const QRegularExpressionMatch &match : variable.globalMatch(unit))
-        QVERIFY2(settings.contains(u'\n' + match.captured(1) + u'='), qPrintable(match.captured(1)));
+        QVERIFY2(settings.contains(u'\n' + match.captured(1) + u'='),
+                 qPrintable(match.captured(1)));
 
     const QString userUnit = root(u"/usr/lib/systemd/user/replicall.service"_s);
     QCOMPARE(QFile::exists(userUnit), bool(REPLICALL_HAS_USER_UNIT));
+    if (QFile::exists(userUnit)) {
+        const QRegularExpressionMatch userExec =
+            QRegularExpression(u"\nExecStart=(\\S+)"_s).match(readText(userUnit));
+        QVERIFY(userExec.hasMatch());
+        QVERIFY2(QFileInfo(root(userExec.captured(1))).isExecutable(),
+                 "the user unit's ExecStart names a program the package does not hold");
+    }
 }
 
 QTEST_GUILESS_MAIN(TestPackaging)

@@ -11,12 +11,11 @@ using namespace Qt::StringLiterals;
 namespace Replicall::Test {
 namespace {
 
-bool runTool(const QString &tool, const QStringList &arguments, QString *output,
-             QString *error) {
+bool runTool(const QString &tool, const QStringList &arguments, QString *output, QString *error) {
     const QString program = QStandardPaths::findExecutable(tool);
     if (program.isEmpty()) {
-        *error = u"%1 is not installed (Debian package poppler-utils, see scripts/setup.sh)"_s.arg(
-            tool);
+        *error =
+            u"%1 is not installed (Debian package poppler-utils, see scripts/setup.sh)"_s.arg(tool);
         return false;
     }
     QProcess process;
@@ -98,8 +97,7 @@ bool pdfPageCount(const QString &pdfPath, int *pages, QString *error) {
     if (!runTool(u"pdfinfo"_s, {pdfPath}, &info, error))
         return false;
     const QRegularExpressionMatch match =
-        QRegularExpression(u"^Pages:\\s+(\\d+)"_s, QRegularExpression::MultilineOption)
-            .match(info);
+        QRegularExpression(u"^Pages:\\s+(\\d+)"_s, QRegularExpression::MultilineOption).match(info);
     if (!match.hasMatch()) {
         *error = u"pdfinfo printed no page count:\n"_s + info;
         return false;

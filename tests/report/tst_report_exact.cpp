@@ -2,7 +2,6 @@
 // Reports over a state database filled through the stores with known numbers:
 // every format is read back and compared with what was written.
 #include "ReportTestSupport.h"
-
 #include "report/ReportBuilder.h"
 #include "report/ReportExporter.h"
 #include "store/Database.h"
@@ -93,8 +92,7 @@ void TestReportExact::addRecordings(const QDate &day, const QString &tenant,
                      u"metadata) VALUES(?, ?, ?, ?, ?, 60000, ?, ?, 1, 1, '00', '{}')"_s,
                      values, u"insert"_s, &error)
                 .has_value();
-        QVERIFY2(inserted,
-                 qPrintable(error));
+        QVERIFY2(inserted, qPrintable(error));
     }
 }
 
@@ -140,11 +138,10 @@ void TestReportExact::initTestCase() {
     m_job.targetUrl = QUrl(u"https://backup:"_s + UrlPassword + u"@archive.example.com:8443"_s);
     m_job.tokenRef = TokenRef;
     m_job.parallel = 3;
-    m_job.filter = QJsonObject{
-        {u"conditions"_s,
-         QJsonArray{QJsonObject{{u"field"_s, u"direction"_s},
-                                {u"operator"_s, u"equals"_s},
-                                {u"value"_s, u"inbound"_s}}}}};
+    m_job.filter =
+        QJsonObject{{u"conditions"_s, QJsonArray{QJsonObject{{u"field"_s, u"direction"_s},
+                                                             {u"operator"_s, u"equals"_s},
+                                                             {u"value"_s, u"inbound"_s}}}}};
     QVERIFY2(JobStore::add(m_job, &error), qPrintable(error));
     m_other = m_job;
     m_other.name = u"other"_s;
@@ -172,9 +169,9 @@ void TestReportExact::initTestCase() {
     success(run, id(2, 0), m_first.addDays(2), 3000, false);
     // Replicated, then removed at the source: in the ledger, not in the catalog.
     success(run, u"gone-1"_s, m_first.addDays(3), 4000, false);
-    QVERIFY(LedgerStore::recordFailure(m_job.id, run, id(1, 1), m_first.addDays(1).toString(Qt::ISODate),
-                                       FailureKind::Recording, u"target refused: checksum mismatch"_s,
-                                       {}, &error));
+    QVERIFY(LedgerStore::recordFailure(
+        m_job.id, run, id(1, 1), m_first.addDays(1).toString(Qt::ISODate), FailureKind::Recording,
+        u"target refused: checksum mismatch"_s, {}, &error));
     for (int attempt = 0; attempt < 2; ++attempt)
         QVERIFY(LedgerStore::recordFailure(m_job.id, run, id(2, 1),
                                            m_first.addDays(2).toString(Qt::ISODate),
@@ -329,12 +326,12 @@ void TestReportExact::pdfShowsSettingsDaysAndPages() {
     QVERIFY(text.contains(u"Parallel uploads"_s));
     QVERIFY(text.contains(u"direction equals inbound"_s) || text.contains(u"direction"_s));
     for (auto it = m_expected.cbegin(); it != m_expected.cend(); ++it) {
-        const QRegularExpression row(u"%1\\s+%2\\s+%3\\s+%4\\s+%5\\s"_s
-                                         .arg(it.key().toString(Qt::ISODate))
-                                         .arg(it->matched)
-                                         .arg(it->replicated)
-                                         .arg(it->skipped)
-                                         .arg(it->failed));
+        const QRegularExpression row(
+            u"%1\\s+%2\\s+%3\\s+%4\\s+%5\\s"_s.arg(it.key().toString(Qt::ISODate))
+                .arg(it->matched)
+                .arg(it->replicated)
+                .arg(it->skipped)
+                .arg(it->failed));
         QVERIFY2(text.contains(row), qPrintable(row.pattern() + u"\n"_s + text));
     }
     QVERIFY(text.contains(u"connection reset by peer"_s));

@@ -4,7 +4,6 @@
 // every format and the files are read back.
 #include "ReportTestSupport.h"
 #include "TargetProcess.h"
-
 #include "engine/JobRunner.h"
 #include "secrets/SecretStore.h"
 #include "source/DemoArchiveWriter.h"
@@ -62,7 +61,8 @@ CliResult TestReportRun::cli(const QStringList &arguments) const {
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(u"REPLICALL_SECRET_BACKEND"_s, u"file"_s);
     process.setProcessEnvironment(environment);
-    process.start(QStringLiteral(REPLICALL_CLI_BIN), QStringList{u"--db"_s, databasePath()} + arguments);
+    process.start(QStringLiteral(REPLICALL_CLI_BIN),
+                  QStringList{u"--db"_s, databasePath()} + arguments);
     CliResult result;
     if (!process.waitForFinished(60000)) {
         process.kill();
@@ -118,10 +118,9 @@ void TestReportRun::initTestCase() {
 
 void TestReportRun::csvMatchesTheStatistics() {
     const QString path = m_dir.filePath(u"report.csv"_s);
-    const CliResult result = cli({u"report"_s, u"--job"_s, JobName, u"--from"_s,
-                                  m_from.toString(Qt::ISODate), u"--to"_s,
-                                  m_to.toString(Qt::ISODate), u"--format"_s, u"csv"_s,
-                                  u"--output"_s, path});
+    const CliResult result =
+        cli({u"report"_s, u"--job"_s, JobName, u"--from"_s, m_from.toString(Qt::ISODate), u"--to"_s,
+             m_to.toString(Qt::ISODate), u"--format"_s, u"csv"_s, u"--output"_s, path});
     QVERIFY2(result.exitCode == 0, qPrintable(result.err));
     QVERIFY(result.out.contains(path));
 
@@ -168,8 +167,8 @@ void TestReportRun::htmlAndPdfShowTheRunWithoutToken() {
     const QString htmlText = Test::readTextFile(html);
     QVERIFY(htmlText.contains(u"Job: "_s + JobName));
     QVERIFY(htmlText.contains(u"<svg"_s));
-    QVERIFY(htmlText.contains(u"%1 of %1 matching recordings verified at the target (100.0 %)"_s
-                                  .arg(Calls)));
+    QVERIFY(htmlText.contains(
+        u"%1 of %1 matching recordings verified at the target (100.0 %)"_s.arg(Calls)));
     QVERIFY(htmlText.contains(u"<td class=\"text\">succeeded</td>"_s));
     QVERIFY(htmlText.contains(m_target.baseUrl().authority()));
 
@@ -191,25 +190,26 @@ void TestReportRun::cliRefusesBadInput_data() {
     QTest::addColumn<int>("exitCode");
     QTest::addColumn<QString>("message");
     const QString out = m_dir.filePath(u"bad.csv"_s);
-    QTest::newRow("bad date") << QStringList{u"--from"_s, u"2026-13-01"_s, u"--to"_s,
-                                             u"2026-12-31"_s, u"--output"_s, out}
+    QTest::newRow("bad date") << QStringList{u"--from"_s,     u"2026-13-01"_s, u"--to"_s,
+                                             u"2026-12-31"_s, u"--output"_s,   out}
                               << 2 << u"--from '2026-13-01' is not a date"_s;
-    QTest::newRow("from after to") << QStringList{u"--from"_s, u"2026-02-01"_s, u"--to"_s,
-                                                  u"2026-01-01"_s, u"--output"_s, out}
-                                   << 2 << u"is after its end date"_s;
+    QTest::newRow("from after to")
+        << QStringList{u"--from"_s, u"2026-02-01"_s, u"--to"_s, u"2026-01-01"_s, u"--output"_s, out}
+        << 2 << u"is after its end date"_s;
     QTest::newRow("missing --to") << QStringList{u"--from"_s, u"2026-02-01"_s, u"--output"_s, out}
                                   << 2 << u"--to is required"_s;
     QTest::newRow("unknown format")
-        << QStringList{u"--from"_s, u"2026-01-01"_s, u"--to"_s, u"2026-01-02"_s, u"--format"_s,
-                       u"docx"_s, u"--output"_s, out}
+        << QStringList{u"--from"_s,   u"2026-01-01"_s, u"--to"_s,     u"2026-01-02"_s,
+                       u"--format"_s, u"docx"_s,       u"--output"_s, out}
         << 2 << u"unknown report format 'docx'"_s;
-    QTest::newRow("unknown job") << QStringList{u"--job"_s, u"no such job"_s, u"--from"_s,
-                                                u"2026-01-01"_s, u"--to"_s, u"2026-01-02"_s,
+    QTest::newRow("unknown job") << QStringList{u"--job"_s,    u"no such job"_s,
+                                                u"--from"_s,   u"2026-01-01"_s,
+                                                u"--to"_s,     u"2026-01-02"_s,
                                                 u"--output"_s, out}
                                  << 1 << u"no such job"_s;
     QTest::newRow("unwritable output")
-        << QStringList{u"--from"_s, u"2026-01-01"_s, u"--to"_s, u"2026-01-02"_s, u"--output"_s,
-                       m_dir.filePath(u"no/such/folder/r.csv"_s)}
+        << QStringList{u"--from"_s,     u"2026-01-01"_s, u"--to"_s,
+                       u"2026-01-02"_s, u"--output"_s,   m_dir.filePath(u"no/such/folder/r.csv"_s)}
         << 1 << u"does not exist"_s;
 }
 

@@ -195,10 +195,10 @@ private Q_SLOTS:
                               << u"--schedule: '25:00' is not a time of day"_s;
         QTest::newRow("window") << QStringList{u"--window"_s, u"fry 20:00-06:00"_s}
                                 << u"--window: 'fry' is not a weekday"_s;
-        QTest::newRow("bandwidth") << QStringList{u"--bandwidth"_s, u"fast"_s}
-                                   << u"--bandwidth: "_s;
-        QTest::newRow("tiny bandwidth") << QStringList{u"--bandwidth"_s, u"100"_s}
-                                        << u"--bandwidth: "_s;
+        QTest::newRow("bandwidth")
+            << QStringList{u"--bandwidth"_s, u"fast"_s} << u"--bandwidth: "_s;
+        QTest::newRow("tiny bandwidth")
+            << QStringList{u"--bandwidth"_s, u"100"_s} << u"--bandwidth: "_s;
     }
 
     void badScheduleWindowAndBandwidthAreRefused() {
@@ -210,13 +210,13 @@ private Q_SLOTS:
         token.write("rpl_0123456789abcdefghijklmnopqrstuvwxyzABCDEFG");
         token.close();
         QString errors;
-        const int exit = runCli(m_db,
-                                QStringList{u"job"_s, u"add"_s, u"--name"_s, u"bad"_s,
-                                            u"--source"_s, m_archive, u"--target"_s,
-                                            m_target.baseUrl().toString(), u"--token-file"_s,
-                                            tokenFile} +
-                                    options,
-                                &errors);
+        const int exit =
+            runCli(m_db,
+                   QStringList{u"job"_s, u"add"_s, u"--name"_s, u"bad"_s, u"--source"_s, m_archive,
+                               u"--target"_s, m_target.baseUrl().toString(), u"--token-file"_s,
+                               tokenFile} +
+                       options,
+                   &errors);
         QCOMPARE(exit, 2);
         QVERIFY2(errors.contains(message), qPrintable(errors));
     }
@@ -228,10 +228,10 @@ private Q_SLOTS:
         QVERIFY(token.open(QIODevice::WriteOnly));
         token.write("rpl_0123456789abcdefghijklmnopqrstuvwxyzABCDEFG");
         token.close();
-        QCOMPARE(runCli(m_db, {u"job"_s, u"add"_s, u"--name"_s, u"good"_s, u"--source"_s,
-                               m_archive, u"--target"_s, m_target.baseUrl().toString(),
-                               u"--token-file"_s, tokenFile, u"--schedule"_s,
-                               u"daily 14:30, 02:00"_s, u"--bandwidth"_s, u"80Mbit"_s}),
+        QCOMPARE(runCli(m_db,
+                        {u"job"_s, u"add"_s, u"--name"_s, u"good"_s, u"--source"_s, m_archive,
+                         u"--target"_s, m_target.baseUrl().toString(), u"--token-file"_s, tokenFile,
+                         u"--schedule"_s, u"daily 14:30, 02:00"_s, u"--bandwidth"_s, u"80Mbit"_s}),
                  0);
         QProcess show;
         show.start(QStringLiteral(REPLICALL_CLI_BIN),
@@ -240,7 +240,8 @@ private Q_SLOTS:
         const QString text = QString::fromUtf8(show.readAllStandardOutput());
         QVERIFY2(text.contains(u"daily 02:00,14:30"_s), qPrintable(text));
         QVERIFY2(text.contains(u"80Mbit/s"_s), qPrintable(text));
-        QVERIFY2(text.contains(u"next runs:"_s) && text.count(u":30 "_s) + text.count(u":00 "_s) >= 5,
+        QVERIFY2(text.contains(u"next runs:"_s) &&
+                     text.count(u":30 "_s) + text.count(u":00 "_s) >= 5,
                  qPrintable(text));
     }
 
@@ -256,15 +257,16 @@ private Q_SLOTS:
                        u"--sample"_s, u"2"_s});
         QVERIFY(preview.waitForFinished(20'000));
         QCOMPARE(preview.exitCode(), 0);
-        const QJsonObject result = QJsonDocument::fromJson(preview.readAllStandardOutput()).object();
+        const QJsonObject result =
+            QJsonDocument::fromJson(preview.readAllStandardOutput()).object();
         QCOMPARE(result.value(u"matching"_s).toInt(), 3);
         QCOMPARE(result.value(u"toSend"_s).toInt(), 3);
         QCOMPARE(result.value(u"toSendBytes"_s).toInt(), 3000);
         QCOMPARE(result.value(u"sample"_s).toArray().size(), 2);
         QString errors;
-        QCOMPARE(runCli(m_db, {u"job"_s, u"preview"_s, u"preview"_s, u"--sample"_s, u"x"_s},
-                        &errors),
-                 2);
+        QCOMPARE(
+            runCli(m_db, {u"job"_s, u"preview"_s, u"preview"_s, u"--sample"_s, u"x"_s}, &errors),
+            2);
         QVERIFY2(errors.contains(u"--sample: 'x'"_s), qPrintable(errors));
     }
 };

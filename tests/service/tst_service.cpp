@@ -101,10 +101,11 @@ private Q_SLOTS:
     // A run that comes due while the previous one is still going is skipped.
     void overlappingRunIsSkipped() {
         // 3 MiB at 1 MiB/s: the first run takes about two seconds.
-        const Job job = addJob(m_target, m_db, m_archive, u"every-minute"_s, u"every 1m"_s,
-                               1024 * 1024);
+        const Job job =
+            addJob(m_target, m_db, m_archive, u"every-minute"_s, u"every 1m"_s, 1024 * 1024);
         QVERIFY(job.id > 0);
-        writeCall(m_archive, u"c-slow-1"_s, 3 * 1024 * 1024, QDateTime::currentDateTimeUtc().addSecs(-60));
+        writeCall(m_archive, u"c-slow-1"_s, 3 * 1024 * 1024,
+                  QDateTime::currentDateTimeUtc().addSecs(-60));
         QTest::qWait(2100); // past the settle time, so the run does not defer it
 
         ManualClock clock(QDateTime::currentDateTimeUtc());

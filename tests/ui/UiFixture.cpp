@@ -8,6 +8,7 @@
 #include "store/JobStore.h"
 
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 
 using namespace Qt::StringLiterals;
@@ -44,7 +45,21 @@ bool UiFixture::writeArchive(const QString &folder, int calls, int days, QString
     options.days = days;
     options.maxDurationSeconds = 20; // small audio keeps the runs quick
     DemoResult result;
-    return DemoArchiveWriter::write(options, &result, error);
+    if (!DemoArchiveWriter::write(options, &result, error))
+        return false;
+    // A file modified a moment ago may still be being written, and runs defer
+    // it; these are finished, so make them look an hour old.
+    const QDateTime anHourAgo = QDateTime::currentDateTimeUtc().addSecs(-3600);
+    QDirIterator files(folder, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (files.hasNext()) {
+        QFile file(files.next());
+        if (!file.open(QIODevice::ReadWrite) ||
+            !file.setFileTime(anHourAgo, QFileDevice::FileModificationTime)) {
+            *error = u"cannot age %1: %2"_s.arg(file.fileName(), file.errorString());
+            return false;
+        }
+    }
+    return true;
 }
 
 std::optional<Job> UiFixture::addJob(const QString &name, const QString &archive,

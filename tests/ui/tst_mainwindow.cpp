@@ -15,6 +15,7 @@
 #include <QBarSeries>
 #include <QBarSet>
 #include <QDateEdit>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QProgressBar>
@@ -163,6 +164,9 @@ void TestMainWindow::deleteAsksFirst() {
     asked = false;
     QSignalSpy changed(m_window.get(), &MainWindow::jobsChanged);
     answerMessageBox(u"deleteConfirmation"_s, QMessageBox::Yes, &asked);
+    // The confirmation took the focus; shortcuts need the window active again.
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
     jobTable()->setFocus();
     QTest::keyClick(jobTable(), Qt::Key_Delete);
     QVERIFY(asked);

@@ -5,10 +5,12 @@
 #include "UiFixture.h"
 #include "main/RunController.h"
 #include "models/JobListModel.h"
+#include "store/JobStore.h"
 #include "tray/Autostart.h"
 #include "tray/NotificationGroup.h"
 #include "tray/TrayController.h"
 
+#include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
 #include <QFile>
@@ -129,7 +131,7 @@ void TestTray::failedRunsGiveOneGroupedNotification() {
     QVERIFY(m_tray->toolTip().contains(u"north"_s));
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 30'000);
     QCOMPARE(m_tray->state(), TrayController::State::Error);
-    QVERIFY(m_tray->toolTip().contains(u"2 jobs failed"_s));
+    QVERIFY(m_tray->toolTip().contains(u"Jobs whose last run failed: 2"_s));
 
     // Both failures arrive as one message after a short delay.
     QVERIFY(notified.wait(TrayController::NotificationDelayMs + 2000));
@@ -137,7 +139,7 @@ void TestTray::failedRunsGiveOneGroupedNotification() {
     QCOMPARE(notified.size(), 1);
     const auto note = notified.first().first().value<Notification>();
     QVERIFY(note.error);
-    QCOMPARE(note.title, u"2 replication runs failed"_s);
+    QCOMPARE(note.title, u"Replication runs failed: 2"_s);
     QVERIFY(note.body.contains(u"north failed"_s));
     QVERIFY(note.body.contains(u"south failed"_s));
 }
@@ -171,8 +173,10 @@ void TestTray::quitAsksWhileAJobRuns() {
     const QString token = target.createToken(u"tray"_s, {u"acme"_s, u"globex"_s});
     const QString archive = m_fixture.dir() + u"/big-archive"_s;
     QVERIFY2(m_fixture.writeArchive(archive, 60, 2, &error), qPrintable(error));
-    const auto job = m_fixture.addJob(u"busy"_s, archive, target.baseUrl(), token.toUtf8(), &error);
+    auto job = m_fixture.addJob(u"busy"_s, archive, target.baseUrl(), token.toUtf8(), &error);
     QVERIFY2(job, qPrintable(error));
+    job->bandwidth = 64 * 1024; // slow enough to be still running while we ask
+    QVERIFY2(JobStore::update(*job, &error), qPrintable(error));
     QVERIFY(m_runs->start(*job));
 
     auto answer = [](QMessageBox::StandardButton button) {
@@ -225,8 +229,8 @@ void TestTray::notificationGroupSummarises() {
     group.addFailure(u"west"_s, {u"call-9"_s, u"transient"_s, u"timeout"_s});
     Notification note = group.take();
     QVERIFY(group.isEmpty());
-    QCOMPARE(note.title, u"3 recordings failed"_s);
-    QVERIFY(note.body.contains(u"north: 2 recordings failed, e.g. call-1: rejected"_s));
+    QCOMPARE(note.title, u"Recordings failed: 3"_s);
+    QVERIFY(note.body.contains(u"north: 2 failed, e.g. call-1: rejected"_s));
     QVERIFY(note.error);
 
     for (int i = 0; i < 8; ++i) {
@@ -237,10 +241,10 @@ void TestTray::notificationGroupSummarises() {
         group.addFinished(summary);
     }
     note = group.take();
-    QCOMPARE(note.title, u"8 replication runs finished"_s);
+    QCOMPARE(note.title, u"Replication runs finished: 8"_s);
     QVERIFY(!note.error);
     QCOMPARE(note.body.count(u'\n'), NotificationGroup::MaxLines - 1);
-    QVERIFY(note.body.endsWith(u"and 4 more"_s));
+    QVERIFY(note.body.endsWith(u"… and 4 more"_s));
 }
 
 QTEST_MAIN(TestTray)

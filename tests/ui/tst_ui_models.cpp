@@ -69,10 +69,12 @@ void TestUiModels::jobListShowsJobsFromTheDatabase() {
     QCOMPARE(model.index(1, JobListModel::ScheduleColumn).data().toString(), u"daily 02:00"_s);
     QCOMPARE(model.index(0, JobListModel::LastRunColumn).data().toString(), u"never"_s);
     QCOMPARE(model.index(0, JobListModel::NextRunColumn).data().toString(), u"manual"_s);
-    // A daily job that never ran is due at once.
+    // A daily job runs at its next slot, within a day.
     const QDateTime next = model.index(1, JobListModel::NextRunColumn).data(SortRole).toDateTime();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
     QVERIFY(next.isValid());
-    QVERIFY(next <= QDateTime::currentDateTimeUtc().addSecs(1));
+    QVERIFY(next > now.addSecs(-1) && next <= now.addDays(1));
+    QCOMPARE(next.toLocalTime().time(), QTime(2, 0));
     QCOMPARE(model.headerData(JobListModel::StateColumn, Qt::Horizontal).toString(), u"State"_s);
 
     // A failed last run shows as the state and in the last-run column.

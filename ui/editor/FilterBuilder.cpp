@@ -285,8 +285,12 @@ void FilterBuilder::countFinished() {
         return;
     }
     m_matchCount = result.count;
-    ui->matchCountLabel->setText(tr("%n recording(s) match, %1 of audio.", nullptr, int(result.count))
-                                     .arg(formatSize(result.bytes)));
+    // Without an English translation "%n" plurals would show "(s)"; two sentences read better.
+    const QString size = formatSize(result.bytes);
+    ui->matchCountLabel->setText(
+        result.count == 1
+            ? tr("1 recording matches, %1 of audio.").arg(size)
+            : tr("%1 recordings match, %2 of audio.").arg(QString::number(result.count), size));
     Q_EMIT countUpdated();
 }
 

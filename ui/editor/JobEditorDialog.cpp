@@ -222,8 +222,10 @@ void JobEditorDialog::validate() {
     QString text;
     if (!all.isEmpty()) {
         text = all.first();
-        if (all.size() > 1)
-            text += tr(" (and %n more problem(s))", nullptr, int(all.size() - 1));
+        if (all.size() == 2)
+            text += tr(" (and 1 more problem)");
+        else if (all.size() > 2)
+            text += tr(" (and %1 more problems)").arg(all.size() - 1);
     }
     ui->problemLabel->setText(text);
     ui->problemLabel->setToolTip(all.join(u'\n'));
@@ -248,11 +250,12 @@ void JobEditorDialog::catalogReady(const CatalogSnapshot &snapshot) {
     if (!snapshot.ok()) {
         ui->catalogStatusLabel->setText(snapshot.error);
     } else {
-        QString status = tr("The archive holds %n recording(s)", nullptr, int(snapshot.recordings));
-        status += tr(" of %n tenant(s).", nullptr, int(snapshot.tenants.size()));
+        QString status = tr("The archive holds %1 recordings of %2 tenants.")
+                             .arg(snapshot.recordings)
+                             .arg(snapshot.tenants.size());
         if (snapshot.problems > 0)
-            status += u' ' + tr("%n call(s) could not be read; see the job's problems after a run.",
-                                nullptr, snapshot.problems);
+            status += u' ' + tr("%1 calls could not be read; the indexer keeps them as problems.")
+                                 .arg(snapshot.problems);
         ui->catalogStatusLabel->setText(status);
     }
     {

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "editor/RunWindowGrid.h"
 
-#include "schedule/Weekdays.h"
 
 #include <QHelpEvent>
 #include <QKeyEvent>

@@ -62,7 +62,7 @@ QString ScheduleEditor::specFromControls() const {
     switch (ui->kindCombo->currentIndex()) {
     case EveryRow:
         return u"every %1%2"_s.arg(ui->intervalSpinBox->value())
-            .arg(ui->intervalUnitCombo->currentIndex() == HoursRow ? u'h' : u'm');
+            .arg(ui->intervalUnitCombo->currentIndex() == HoursRow ? u"h"_s : u"m"_s);
     case DailyRow:
         return u"daily "_s + times;
     case WeeklyRow: {

@@ -170,7 +170,7 @@ void JobStatusPage::onLoaded() {
                                    .arg(snapshot.totals.failed)
                                    .arg(formatSize(snapshot.totals.bytes)));
     m_ui->failureCountLabel->setText(
-        tr("%n recording(s) not replicated", nullptr, int(snapshot.failures.size())));
+        tr("Recordings not replicated: %1").arg(snapshot.failures.size()));
     m_ui->retryFailedButton->setEnabled(!snapshot.failures.isEmpty() && m_runs &&
                                         !m_runs->isRunning(snapshot.jobId));
     Q_EMIT loaded();
@@ -203,8 +203,7 @@ void JobStatusPage::showProgress(const RunProgress &progress) {
     QStringList shown = progress.inFlight.mid(0, InFlightShown);
     QString inFlight = shown.join(u", "_s);
     if (progress.inFlight.size() > InFlightShown)
-        inFlight = tr("%1 and %n more", nullptr, int(progress.inFlight.size() - InFlightShown))
-                       .arg(inFlight);
+        inFlight = tr("%1 and %2 more").arg(inFlight).arg(progress.inFlight.size() - InFlightShown);
     m_ui->inFlightLabel->setText(inFlight.isEmpty() ? QString()
                                                     : tr("Uploading: %1").arg(inFlight));
 }

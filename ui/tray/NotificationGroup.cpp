@@ -44,22 +44,24 @@ Notification NotificationGroup::take() {
         for (const RunSummary &summary : std::as_const(m_finished))
             described = described || summary.jobName == count.jobName;
         if (!described)
-            lines.append(tr("%1: %n recording(s) failed, e.g. %2", nullptr, count.count)
-                             .arg(count.jobName, count.firstCause));
+            lines.append(tr("%1: %2 failed, e.g. %3")
+                             .arg(count.jobName)
+                             .arg(count.count)
+                             .arg(count.firstCause));
     }
 
     note.error = failedRuns > 0 || failedRecordings > 0;
     if (!m_finished.isEmpty() && failedRuns > 0)
-        note.title = tr("%n replication run(s) failed", nullptr, failedRuns);
+        note.title = tr("Replication runs failed: %1").arg(failedRuns);
     else if (!m_finished.isEmpty())
-        note.title = tr("%n replication run(s) finished", nullptr, int(m_finished.size()));
+        note.title = tr("Replication runs finished: %1").arg(m_finished.size());
     else
-        note.title = tr("%n recording(s) failed", nullptr, failedRecordings);
+        note.title = tr("Recordings failed: %1").arg(failedRecordings);
 
     if (lines.size() > MaxLines) {
         const int more = int(lines.size()) - (MaxLines - 1);
         lines = lines.mid(0, MaxLines - 1);
-        lines.append(tr("and %n more", nullptr, more));
+        lines.append(tr("… and %1 more").arg(more));
     }
     note.body = lines.join(u'\n');
     m_finished.clear();

@@ -199,7 +199,7 @@ void TrayController::updateState() {
             break;
         case State::Error:
             lines.append(
-                tr("%n job(s) failed in their last run", nullptr, int(m_failedJobs.size())));
+                tr("Jobs whose last run failed: %1").arg(m_failedJobs.size()));
             break;
         default:
             lines.append(tr("Idle"));
@@ -265,7 +265,7 @@ bool TrayController::quit() {
     if (m_runs->hasRunning()) {
         QMessageBox ask(
             QMessageBox::Question, tr("Quit Replicall"),
-            tr("%n job(s) are running. Quit anyway?", nullptr, int(m_runs->runningJobs().size())),
+            tr("Replication is running (jobs: %1). Quit anyway?").arg(m_runs->runningJobs().size()),
             QMessageBox::Yes | QMessageBox::Cancel, m_window);
         ask.setObjectName(u"quitConfirmation"_s);
         ask.setInformativeText(
