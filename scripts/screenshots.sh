@@ -29,4 +29,4 @@ chmod 700 "$XDG_RUNTIME_DIR"
 echo "== Taking screenshots into $out"
 xvfb-run -a -s "-screen 0 1280x1024x24" \
     "$desktop" --db "$REPLICALL_DEMO_DIR/replicall.sqlite" --screenshot "$out"
-ls -l "$out"/*.png
+ls -l "$out"/main-window.png "$out"/status-page.png

@@ -30,6 +30,8 @@ public:
 
     // Request headers may total at most this much (docs/wire-protocol.md).
     static constexpr qint64 MaxHeaderBytes = 16 * 1024;
+    // Refused bodies up to this size are read and dropped so the answer reaches the client.
+    static constexpr qint64 RefusedBodyDrainLimit = 1024 * 1024;
 
     explicit HttpServer(RequestRouter &router);
     ~HttpServer();

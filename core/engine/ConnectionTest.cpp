@@ -72,11 +72,10 @@ void ConnectionTest::start(const TargetEndpoint::Settings &settings) {
     connect(m_thread, &QThread::started, probe, &ConnectionProbe::run);
     connect(m_thread, &QThread::finished, probe, &QObject::deleteLater);
     // Queued: the probe emits in the worker thread, the result is read here.
-    connect(probe, &ConnectionProbe::done, this,
-            [this, generation](const ConnectionTestResult &result) {
-                deliver(generation, result);
-            },
-            Qt::QueuedConnection);
+    connect(
+        probe, &ConnectionProbe::done, this,
+        [this, generation](const ConnectionTestResult &result) { deliver(generation, result); },
+        Qt::QueuedConnection);
     m_thread->start();
 }
 

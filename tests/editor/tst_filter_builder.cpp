@@ -160,9 +160,10 @@ private slots:
         m_builder->setScopeTenants({});
         tree()->setCurrentItem(group);
         click("removeButton");
-        QCOMPARE(dump(m_builder->filter()),
-                 dump(canonical(parseJson(
-                     R"({"conditions":[{"field":"tenant","operator":"equals","value":"acme"}]})"))));
+        QCOMPARE(
+            dump(m_builder->filter()),
+            dump(canonical(parseJson(
+                R"({"conditions":[{"field":"tenant","operator":"equals","value":"acme"}]})"))));
         QTRY_COMPARE(m_builder->matchCount(), expectedCount(m_builder->filter()).count);
     }
 
@@ -199,9 +200,8 @@ private slots:
         QVERIFY2(m_builder->problem().contains(u"does not fit field 'direction'"_s),
                  qPrintable(m_builder->problem()));
         QCOMPARE(m_builder->filter(), bad);
-        QTRY_VERIFY(child<QLabel>(m_builder.get(), u"matchCountLabel"_s)
-                        ->text()
-                        .contains(u"problem"_s));
+        QTRY_VERIFY(
+            child<QLabel>(m_builder.get(), u"matchCountLabel"_s)->text().contains(u"problem"_s));
 
         // An edit replaces it; an empty oneOf list is named as the problem.
         click("addConditionButton");

@@ -6,6 +6,7 @@
 // With REPLICALL_SCREENSHOT_DIR set, the tabs are saved there as PNGs.
 #include "EditorTestSupport.h"
 #include "TargetProcess.h"
+#include "editor/FilterBuilder.h"
 #include "editor/JobEditorDialog.h"
 #include "model/Job.h"
 #include "secrets/SecretStore.h"
@@ -62,7 +63,7 @@ private:
             return;
         auto *tabs = w<QTabWidget>("tabs");
         tabs->setCurrentWidget(child<QWidget>(m_dialog.get(), tab));
-        QTest::qWait(50);
+        QTest::qWait(FilterBuilder::CountDelayMs + 200); // the filter's count is shown too
         QVERIFY(QDir().mkpath(dir));
         QVERIFY(m_dialog->grab().save(QDir(dir).filePath(file)));
     }
@@ -119,7 +120,8 @@ private slots:
 
         QCOMPARE(problemText().section(u" (and"_s, 0, 0), u"Target URL must not be empty"_s);
         typeInto(w<QLineEdit>("targetUrlEdit"), u"ftp://archive.example.com"_s);
-        QVERIFY2(problemText().contains(u"is not an http or https URL"_s), qPrintable(problemText()));
+        QVERIFY2(problemText().contains(u"is not an http or https URL"_s),
+                 qPrintable(problemText()));
         typeInto(w<QLineEdit>("targetUrlEdit"), u"https://archive.example.com:8443"_s);
         QVERIFY2(problemText().startsWith(u"Enter the replication token"_s),
                  qPrintable(problemText()));
@@ -286,6 +288,13 @@ private slots:
         w<QCheckBox>("fridayCheck")->setChecked(true);
         typeInto(w<QLineEdit>("timesEdit"), u"22:30"_s);
         QTest::mouseClick(w<QPushButton>("addConditionButton"), Qt::LeftButton);
+        QTest::mouseClick(w<QPushButton>("addGroupButton"), Qt::LeftButton);
+        QTest::mouseClick(w<QPushButton>("addConditionButton"), Qt::LeftButton);
+        QTest::mouseClick(w<QCheckBox>("removeAfterCheck"), Qt::LeftButton);
+        typeInto(w<QLineEdit>("bandwidthEdit"), u"80Mbit"_s);
+        typeInto(w<QLineEdit>("assignCategoryEdit"), u"replicated"_s);
+        QTest::mouseClick(w<QPushButton>("addAssignCategoryButton"), Qt::LeftButton);
+        QVERIFY2(saveEnabled(), qPrintable(problemText()));
         saveScreenshot(u"generalTab"_s, u"job-editor-general.png"_s);
         saveScreenshot(u"transferTab"_s, u"job-editor-transfer.png"_s);
         saveScreenshot(u"filterTab"_s, u"job-editor-filter.png"_s);

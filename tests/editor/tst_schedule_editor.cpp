@@ -173,10 +173,10 @@ private slots:
         m_editor->setSchedule(u"every 1h"_s);
         m_editor->setWindow(u"never"_s);
         grid()->setFocus();
-        QTest::keyClick(grid(), Qt::Key_Space);      // Monday 00:00 opens
+        QTest::keyClick(grid(), Qt::Key_Space);                    // Monday 00:00 opens
         QTest::keyClick(grid(), Qt::Key_Right, Qt::ShiftModifier); // carried to 01:00
         QTest::keyClick(grid(), Qt::Key_Down);
-        QTest::keyClick(grid(), Qt::Key_Space);      // Tuesday 01:00
+        QTest::keyClick(grid(), Qt::Key_Space); // Tuesday 01:00
         RunWindow expected = RunWindow::never();
         expected.setOpen(1, 0, true);
         expected.setOpen(1, 1, true);
@@ -188,8 +188,8 @@ private slots:
         m_editor->setSchedule(u"daily 02:00"_s);
         m_editor->setWindow(u"mon-fri 20:00-06:00; sat,sun 00:00-24:00"_s);
         RunWindow expected;
-        QVERIFY(RunWindow::parse(u"mon-fri 20:00-06:00; sat,sun 00:00-24:00"_s, &expected,
-                                 nullptr));
+        QVERIFY(
+            RunWindow::parse(u"mon-fri 20:00-06:00; sat,sun 00:00-24:00"_s, &expected, nullptr));
         QCOMPARE(m_editor->window(), expected.toString());
         QCOMPARE(grid()->window(), expected);
         // A run at 02:00 on a weekday night is inside the window.

@@ -50,7 +50,8 @@ CatalogSnapshot CatalogLoader::read(const QString &archiveDir) {
         return snapshot;
     }
     if (!folder.isDir()) {
-        snapshot.error = tr("The folder '%1' does not exist").arg(QDir::toNativeSeparators(archiveDir));
+        snapshot.error =
+            tr("The folder '%1' does not exist").arg(QDir::toNativeSeparators(archiveDir));
         return snapshot;
     }
     if (!Database::connection().isOpen()) {
@@ -61,8 +62,8 @@ CatalogSnapshot CatalogLoader::read(const QString &archiveDir) {
     ArchiveIndexer indexer(archiveDir);
     const IndexResult index = indexer.index();
     if (!index.ok) {
-        snapshot.error = tr("Indexing '%1' failed: %2")
-                             .arg(QDir::toNativeSeparators(archiveDir), index.error);
+        snapshot.error =
+            tr("Indexing '%1' failed: %2").arg(QDir::toNativeSeparators(archiveDir), index.error);
         return snapshot;
     }
     CatalogReader reader;

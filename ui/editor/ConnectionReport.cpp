@@ -40,17 +40,18 @@ QString ConnectionReport::success(const Job &job, const TargetInfo &info) {
         server += tr(" on %1").arg(esc(info.serverHost));
     lines << server;
 
-    const QString expires = info.expires.isValid()
-                                ? tr("expires %1").arg(QLocale().toString(
-                                      info.expires.toLocalTime(), QLocale::ShortFormat))
-                                : tr("never expires");
+    const QString expires =
+        info.expires.isValid()
+            ? tr("expires %1")
+                  .arg(QLocale().toString(info.expires.toLocalTime(), QLocale::ShortFormat))
+            : tr("never expires");
     lines << tr("Token %1 accepted; %2").arg(esc(info.tokenName), expires);
     lines << tr("Tenants: %1").arg(listOrNone(info.tenants));
     lines << tr("Data: %1").arg(listOrNone(info.data));
     if (info.freeBytes >= 0) {
         lines << (info.totalBytes > 0
-                      ? tr("Free space: %1 of %2").arg(formatSize(info.freeBytes),
-                                                         formatSize(info.totalBytes))
+                      ? tr("Free space: %1 of %2")
+                            .arg(formatSize(info.freeBytes), formatSize(info.totalBytes))
                       : tr("Free space: %1").arg(formatSize(info.freeBytes)));
     }
     if (info.maxUploadSize > 0)
@@ -101,10 +102,8 @@ QString ConnectionReport::failure(const TransferError &error) {
                   "from this computer.");
     else if (code == "bad-settings"_L1 || code == "bad-url"_L1)
         hint = tr("Correct the connection settings above.");
-    QString text = u"<b style=\"color:%1\">%2</b><br>%3"_s.arg(
-        BadColor, tr("✘ Connection failed"), esc(error.message));
-    if (error.httpStatus > 0)
-        text += tr(" (HTTP %1)").arg(error.httpStatus);
+    QString text = u"<b style=\"color:%1\">%2</b><br>%3"_s.arg(BadColor, tr("✘ Connection failed"),
+                                                               esc(error.message));
     if (!hint.isEmpty())
         text += u"<br>"_s + hint;
     return text;

@@ -163,8 +163,8 @@ void FilterBuilder::loadGroup(QTreeWidgetItem *item, const QJsonObject &group) {
         if (child.contains(u"field"_s)) {
             addCondition(item, child);
         } else {
-            QTreeWidgetItem *sub = addGroup(item, child.value(u"op"_s) == u"or"_s,
-                                            child.value(u"not"_s).toBool());
+            QTreeWidgetItem *sub =
+                addGroup(item, child.value(u"op"_s) == u"or"_s, child.value(u"not"_s).toBool());
             loadGroup(sub, child);
         }
     }

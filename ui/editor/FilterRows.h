@@ -3,8 +3,8 @@
 
 #include "filter/FilterFields.h"
 
-#include <QMap>
 #include <QJsonObject>
+#include <QMap>
 #include <QStringList>
 #include <QWidget>
 

@@ -52,19 +52,16 @@ JobEditorDialog::JobEditorDialog(QWidget *parent)
     connect(ui->testConnectionButton, &QPushButton::clicked, this,
             &JobEditorDialog::testConnection);
     connect(&m_connection, &ConnectionTest::finished, this, &JobEditorDialog::connectionFinished);
-    connect(&m_catalog, &CatalogLoader::started, this, [this] {
-        ui->catalogStatusLabel->setText(tr("Reading the archive…"));
-    });
+    connect(&m_catalog, &CatalogLoader::started, this,
+            [this] { ui->catalogStatusLabel->setText(tr("Reading the archive…")); });
     connect(&m_catalog, &CatalogLoader::loaded, this, &JobEditorDialog::catalogReady);
-    connect(ui->chunkSizeSpinBox, &QSpinBox::valueChanged, this,
-            &JobEditorDialog::chunkSizeEdited);
+    connect(ui->chunkSizeSpinBox, &QSpinBox::valueChanged, this, &JobEditorDialog::chunkSizeEdited);
     connect(ui->chunkSizeUnitCombo, &QComboBox::currentIndexChanged, this,
             &JobEditorDialog::chunkSizeEdited);
     connect(ui->removeAfterCheck, &QCheckBox::toggled, ui->removeAfterWarningLabel,
             &QWidget::setVisible);
-    connect(ui->tenantList, &QListWidget::itemChanged, this, [this] {
-        ui->filterBuilder->setScopeTenants(CheckList::checked(ui->tenantList));
-    });
+    connect(ui->tenantList, &QListWidget::itemChanged, this,
+            [this] { ui->filterBuilder->setScopeTenants(CheckList::checked(ui->tenantList)); });
     const auto addCategory = [this](QLineEdit *edit, QListWidget *list) {
         if (CheckList::addChecked(list, edit->text()))
             edit->clear();
@@ -83,8 +80,8 @@ JobEditorDialog::JobEditorDialog(QWidget *parent)
     const QList<QLineEdit *> edits = findChildren<QLineEdit *>();
     for (QLineEdit *edit : edits)
         connect(edit, &QLineEdit::textChanged, this, &JobEditorDialog::validate);
-    const QList<QAbstractButton *> buttons = {ui->sslVerifyCheck, ui->audioCheck,
-                                              ui->metadataCheck, ui->usersCheck,
+    const QList<QAbstractButton *> buttons = {ui->sslVerifyCheck,   ui->audioCheck,
+                                              ui->metadataCheck,    ui->usersCheck,
                                               ui->removeAfterCheck, ui->enabledCheck};
     for (QAbstractButton *button : buttons)
         connect(button, &QAbstractButton::toggled, this, &JobEditorDialog::validate);
@@ -149,7 +146,7 @@ Job JobEditorDialog::job() const {
     job.parallel = ui->parallelSpinBox->value();
     job.chunkSize = m_chunkSize;
     job.mode = ui->modeCombo->currentIndex() == FullRow ? ReplicationMode::Full
-                                                         : ReplicationMode::Incremental;
+                                                        : ReplicationMode::Incremental;
     DataKinds data;
     data.setFlag(DataKind::Audio, ui->audioCheck->isChecked());
     data.setFlag(DataKind::Metadata, ui->metadataCheck->isChecked());
@@ -188,8 +185,8 @@ QStringList JobEditorDialog::problems() const {
 
     const QString caFile = entered.caFile;
     if (!caFile.isEmpty() && !QFileInfo(caFile).isFile())
-        problems << tr("CA certificate file '%1' does not exist")
-                        .arg(QDir::toNativeSeparators(caFile));
+        problems
+            << tr("CA certificate file '%1' does not exist").arg(QDir::toNativeSeparators(caFile));
 
     const QString token = ui->tokenEdit->text().trimmed();
     if (token.isEmpty() && m_job.tokenRef.isEmpty())

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "editor/RunWindowGrid.h"
 
-
 #include <QHelpEvent>
 #include <QKeyEvent>
 #include <QLocale>
@@ -41,8 +40,8 @@ void RunWindowGrid::setWindow(const RunWindow &window) {
 int RunWindowGrid::labelWidth() const {
     int widest = 0;
     for (int day = 1; day <= Days; ++day)
-        widest = qMax(widest, fontMetrics().horizontalAdvance(
-                                  QLocale().dayName(day, QLocale::ShortFormat)));
+        widest = qMax(
+            widest, fontMetrics().horizontalAdvance(QLocale().dayName(day, QLocale::ShortFormat)));
     return widest + 8;
 }
 

@@ -20,7 +20,8 @@ enum UnitRow { MinutesRow, HoursRow };
 constexpr int PreviewRuns = 5;
 
 QString timeText(int minuteOfDay) {
-    return u"%1:%2"_s.arg(minuteOfDay / 60, 2, 10, QLatin1Char('0')).arg(minuteOfDay % 60, 2, 10, QLatin1Char('0'));
+    return u"%1:%2"_s.arg(minuteOfDay / 60, 2, 10, QLatin1Char('0'))
+        .arg(minuteOfDay % 60, 2, 10, QLatin1Char('0'));
 }
 
 } // namespace
@@ -53,8 +54,8 @@ ScheduleEditor::ScheduleEditor(QWidget *parent)
 ScheduleEditor::~ScheduleEditor() = default;
 
 QList<QCheckBox *> ScheduleEditor::weekdayChecks() const {
-    return {ui->mondayCheck,   ui->tuesdayCheck, ui->wednesdayCheck, ui->thursdayCheck,
-            ui->fridayCheck,   ui->saturdayCheck, ui->sundayCheck};
+    return {ui->mondayCheck, ui->tuesdayCheck,  ui->wednesdayCheck, ui->thursdayCheck,
+            ui->fridayCheck, ui->saturdayCheck, ui->sundayCheck};
 }
 
 QString ScheduleEditor::specFromControls() const {
@@ -223,10 +224,9 @@ void ScheduleEditor::updatePreview() {
         ui->nextRunsList->addItem(tr("Runs only when started by hand"));
         return;
     }
-    const QDateTime now =
-        m_previewNow.isValid() ? m_previewNow : QDateTime::currentDateTimeUtc();
-    m_nextRuns = upcoming(parsed, ui->windowGrid->window(), QDateTime(), now, m_previewZone,
-                          PreviewRuns);
+    const QDateTime now = m_previewNow.isValid() ? m_previewNow : QDateTime::currentDateTimeUtc();
+    m_nextRuns =
+        upcoming(parsed, ui->windowGrid->window(), QDateTime(), now, m_previewZone, PreviewRuns);
     if (m_nextRuns.isEmpty()) {
         ui->nextRunsList->addItem(tr("Never: the run window has no open hour"));
         return;

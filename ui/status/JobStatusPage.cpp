@@ -34,6 +34,7 @@ JobStatusPage::JobStatusPage(QWidget *parent)
     m_ui->statsTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_ui->runHistoryTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_ui->statsSplitter->setStretchFactor(1, 2);
+    m_ui->statsSplitter->setSizes({420, 640});
 
     const QDate today = QDate::currentDate();
     m_ui->fromDateEdit->setDate(today.addDays(-DefaultRangeDays + 1));
@@ -185,6 +186,7 @@ void JobStatusPage::showProgress(const RunProgress &progress) {
                                          : tr("Not running"));
         m_ui->filesProgressBar->setRange(0, 1);
         m_ui->filesProgressBar->setValue(0);
+        m_ui->filesProgressBar->setTextVisible(false);
         m_ui->bytesLabel->setText(tr("—"));
         m_ui->rateLabel->setText(tr("—"));
         m_ui->etaLabel->setText(tr("—"));
@@ -192,6 +194,7 @@ void JobStatusPage::showProgress(const RunProgress &progress) {
         return;
     }
     m_ui->phaseLabel->setText(tr("Running: %1").arg(progress.phase));
+    m_ui->filesProgressBar->setTextVisible(true);
     m_ui->filesProgressBar->setRange(0, qMax(progress.filesTotal, 1));
     m_ui->filesProgressBar->setValue(progress.filesDone);
     m_ui->bytesLabel->setText(

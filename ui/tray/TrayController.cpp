@@ -198,8 +198,7 @@ void TrayController::updateState() {
             lines.append(tr("Paused"));
             break;
         case State::Error:
-            lines.append(
-                tr("Jobs whose last run failed: %1").arg(m_failedJobs.size()));
+            lines.append(tr("Jobs whose last run failed: %1").arg(m_failedJobs.size()));
             break;
         default:
             lines.append(tr("Idle"));
