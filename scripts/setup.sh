@@ -16,6 +16,7 @@ packages=(
     libmicrohttpd-dev libssl-dev libgl-dev
     openssl ca-certificates curl xvfb poppler-utils
     appstream desktop-file-utils fonts-dejavu-core dpkg-dev fakeroot
+    qt6-translations-l10n
 )
 
 missing=()

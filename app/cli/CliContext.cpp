@@ -2,6 +2,7 @@
 #include "CliContext.h"
 
 #include "Console.h"
+#include "engine/Paths.h"
 #include "model/Job.h"
 #include "secrets/SecretStore.h"
 #include "store/Database.h"
@@ -9,7 +10,6 @@
 
 #include <QDir>
 #include <QFileInfo>
-#include <QStandardPaths>
 
 using namespace Qt::StringLiterals;
 
@@ -22,18 +22,12 @@ CliContext::CliContext(const QString &databasePath, const QStringList &arguments
 CliContext::~CliContext() = default;
 
 QString CliContext::defaultDatabasePath() {
-    const QString fromEnvironment = qEnvironmentVariable("REPLICALL_DB");
-    if (!fromEnvironment.isEmpty())
-        return fromEnvironment;
-    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
-           u"/replicall/replicall.sqlite"_s;
+    return Paths::defaultDatabasePath(); // the desktop application's default too
 }
 
 SecretStore &CliContext::secrets() {
-    if (!m_secrets) {
-        const QFileInfo db(m_databasePath);
-        m_secrets = std::make_unique<SecretStore>(db.absolutePath() + u"/secrets"_s);
-    }
+    if (!m_secrets)
+        m_secrets = std::make_unique<SecretStore>(Paths::secretsDirFor(m_databasePath));
     return *m_secrets;
 }
 

@@ -3,15 +3,12 @@
 
 #include "CliContext.h"
 #include "Console.h"
+#include "StopSignals.h"
 #include "schedule/Clock.h"
 #include "service/JobService.h"
 
 #include <QCoreApplication>
-#include <QFileInfo>
 #include <QLoggingCategory>
-#include <QSocketNotifier>
-#include <csignal>
-#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -19,32 +16,6 @@ namespace Replicall {
 namespace {
 
 Q_LOGGING_CATEGORY(lcDaemon, "replicall.daemon")
-
-// Turns SIGTERM/SIGINT into an event-loop notification: a signal handler may
-// only write to a pipe, the rest happens in the loop.
-class StopSignals {
-public:
-    StopSignals() {
-        if (::pipe(s_pipe) != 0)
-            return;
-        std::signal(SIGTERM, &StopSignals::onSignal);
-        std::signal(SIGINT, &StopSignals::onSignal);
-        m_notifier = std::make_unique<QSocketNotifier>(s_pipe[0], QSocketNotifier::Read);
-    }
-    QSocketNotifier *notifier() const { return m_notifier.get(); }
-    static void drain() {
-        char byte;
-        [[maybe_unused]] auto got = ::read(s_pipe[0], &byte, 1);
-    }
-
-private:
-    static void onSignal(int) {
-        const char byte = 1;
-        [[maybe_unused]] auto written = ::write(s_pipe[1], &byte, 1);
-    }
-    static inline int s_pipe[2] = {-1, -1};
-    std::unique_ptr<QSocketNotifier> m_notifier;
-};
 
 bool secondsOption(const QCommandLineParser &parser, const QString &name, int *seconds,
                    QString *error) {
@@ -97,7 +68,6 @@ int DaemonCommand::run(CliContext &context) {
 
     const SystemClock clock;
     JobService service(context.databasePath(), &clock);
-    service.setSecretsDir(QFileInfo(context.databasePath()).absolutePath() + u"/secrets"_s);
     service.setOwnershipRetryInterval(std::chrono::seconds(takeoverSeconds));
     service.setReloadInterval(std::chrono::seconds(reloadSeconds));
     QObject::connect(&service, &JobService::jobsLoaded, &service,
@@ -108,13 +78,10 @@ int DaemonCommand::run(CliContext &context) {
     });
 
     StopSignals stopSignals;
-    if (stopSignals.notifier()) {
-        QObject::connect(stopSignals.notifier(), &QSocketNotifier::activated, &service, [&service] {
-            StopSignals::drain();
-            qCInfo(lcDaemon).noquote() << u"stopping: waiting for runs to checkpoint"_s;
-            service.shutdown();
-        });
-    }
+    QObject::connect(&stopSignals, &StopSignals::stopRequested, &service, [&service] {
+        qCInfo(lcDaemon).noquote() << u"stopping: waiting for runs to checkpoint"_s;
+        service.shutdown();
+    });
 
     qCInfo(lcDaemon).noquote() << u"replicall-cli daemon %1 started (pid %2, database %3)"_s.arg(
         QCoreApplication::applicationVersion(), QString::number(QCoreApplication::applicationPid()),

@@ -3,6 +3,7 @@
 
 #include "CliContext.h"
 #include "Console.h"
+#include "StopSignals.h"
 #include "engine/JobRunner.h"
 #include "model/Job.h"
 
@@ -10,10 +11,7 @@
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QSocketNotifier>
-#include <csignal>
 #include <cstdio>
-#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -63,13 +61,6 @@ void printProblems(const RunSummary &summary) {
         Console::err(u"failed: recording %1: %2"_s.arg(failure.recordingId, failure.cause));
 }
 
-// SIGINT/SIGTERM stop the run cleanly: in-flight uploads stay resumable.
-int signalPipe[2] = {-1, -1};
-void onSignal(int) {
-    const char byte = 1;
-    [[maybe_unused]] auto written = ::write(signalPipe[1], &byte, 1);
-}
-
 } // namespace
 
 int RunCommand::run(CliContext &context) {
@@ -111,14 +102,9 @@ int RunCommand::run(CliContext &context) {
         QCoreApplication::quit();
     });
 
-    if (::pipe(signalPipe) == 0) {
-        std::signal(SIGINT, onSignal);
-        std::signal(SIGTERM, onSignal);
-    }
-    QSocketNotifier stopNotifier(signalPipe[0], QSocketNotifier::Read);
-    QObject::connect(&stopNotifier, &QSocketNotifier::activated, &runner, [&] {
-        char byte;
-        [[maybe_unused]] auto got = ::read(signalPipe[0], &byte, 1);
+    // SIGINT/SIGTERM stop the run cleanly: in-flight uploads stay resumable.
+    StopSignals stopSignals;
+    QObject::connect(&stopSignals, &StopSignals::stopRequested, &runner, [&runner] {
         Console::err(u"\nStopping: unfinished uploads resume on the next run."_s);
         runner.stop();
     });

@@ -2,6 +2,7 @@
 // replicall: the desktop application. Wiring lives in DesktopApp.
 #include "DesktopApp.h"
 #include "SingleInstance.h"
+#include "Translations.h"
 #include "engine/Paths.h"
 
 #include <QApplication>
@@ -18,6 +19,7 @@ int main(int argc, char *argv[]) {
     QApplication::setOrganizationName(u"Replicall"_s);
     QApplication::setApplicationVersion(QStringLiteral(REPLICALL_VERSION));
     QApplication::setDesktopFileName(u"replicall"_s);
+    Translations::install(); // before the first text, the command line's help included
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

@@ -32,10 +32,13 @@ QList<FilterOperator> operatorsFor(FilterFieldType type) {
     return {};
 }
 
-FilterFieldInfo makeField(FilterField field, const QString &name, const QString &label,
+// Labels are marked with QT_TRANSLATE_NOOP for lupdate and stay English here;
+// the filter builder translates them in the context "Replicall::FilterFields".
+FilterFieldInfo makeField(FilterField field, const QString &name, const char *label,
                           FilterFieldType type, const QStringList &columns, bool ignoreCase = false,
                           qint64 scale = 1, const QStringList &choices = {}) {
-    return {field, name, label, type, columns, ignoreCase, scale, choices, operatorsFor(type)};
+    const QString text = QString::fromUtf8(label);
+    return {field, name, text, type, columns, ignoreCase, scale, choices, operatorsFor(type)};
 }
 
 using OperatorNames = QList<std::pair<FilterOperator, QString>>;
@@ -67,28 +70,43 @@ const OperatorNames &operatorNames() {
 const QList<FilterFieldInfo> &filterFields() {
     using T = FilterFieldType;
     static const QList<FilterFieldInfo> fields = {
-        makeField(FilterField::Id, u"id"_s, u"id"_s, T::Text, {u"id"_s}),
-        makeField(FilterField::Tenant, u"tenant"_s, u"tenant"_s, T::Text, {u"tenant"_s}),
-        makeField(FilterField::User, u"user"_s, u"user"_s, T::List, {u"users"_s}),
-        makeField(FilterField::Group, u"group"_s, u"group"_s, T::List, {u"groups"_s}),
-        makeField(FilterField::Category, u"category"_s, u"category"_s, T::List, {u"categories"_s}),
-        makeField(FilterField::Direction, u"direction"_s, u"direction"_s, T::Choice,
+        makeField(FilterField::Id, u"id"_s, QT_TRANSLATE_NOOP("Replicall::FilterFields", "id"),
+                  T::Text, {u"id"_s}),
+        makeField(FilterField::Tenant, u"tenant"_s,
+                  QT_TRANSLATE_NOOP("Replicall::FilterFields", "tenant"), T::Text, {u"tenant"_s}),
+        makeField(FilterField::User, u"user"_s,
+                  QT_TRANSLATE_NOOP("Replicall::FilterFields", "user"), T::List, {u"users"_s}),
+        makeField(FilterField::Group, u"group"_s,
+                  QT_TRANSLATE_NOOP("Replicall::FilterFields", "group"), T::List, {u"groups"_s}),
+        makeField(FilterField::Category, u"category"_s,
+                  QT_TRANSLATE_NOOP("Replicall::FilterFields", "category"), T::List,
+                  {u"categories"_s}),
+        makeField(FilterField::Direction, u"direction"_s,
+                  QT_TRANSLATE_NOOP("Replicall::FilterFields", "direction"), T::Choice,
                   {u"direction"_s}, false, 1, {u"inbound"_s, u"outbound"_s, u"internal"_s}),
-        makeField(FilterField::Start, u"start"_s, u"start"_s, T::Time, {u"start_utc"_s}),
-        makeField(FilterField::Duration, u"duration"_s, u"duration"_s, T::Number,
+        makeField(FilterField::Start, u"start"_s,
+                  QT_TRANSLATE_NOOP("Replicall::FilterFields", "start"), T::Time, {u"start_utc"_s}),
+        makeField(FilterField::Duration, u"duration"_s,
+                  QT_TRANSLATE_NOOP("Replicall::FilterFields", "duration"), T::Number,
                   {u"duration_ms"_s}, false, 1000),
-        makeField(FilterField::CallerNumber, u"callerNumber"_s, u"caller number"_s, T::Text,
+        makeField(FilterField::CallerNumber, u"callerNumber"_s,
+                  QT_TRANSLATE_NOOP("Replicall::FilterFields", "caller number"), T::Text,
                   {u"caller_number"_s}),
-        makeField(FilterField::CallerName, u"callerName"_s, u"caller name"_s, T::Text,
+        makeField(FilterField::CallerName, u"callerName"_s,
+                  QT_TRANSLATE_NOOP("Replicall::FilterFields", "caller name"), T::Text,
                   {u"caller_name"_s}, true),
-        makeField(FilterField::CalleeNumber, u"calleeNumber"_s, u"callee number"_s, T::Text,
+        makeField(FilterField::CalleeNumber, u"calleeNumber"_s,
+                  QT_TRANSLATE_NOOP("Replicall::FilterFields", "callee number"), T::Text,
                   {u"callee_number"_s}),
-        makeField(FilterField::CalleeName, u"calleeName"_s, u"callee name"_s, T::Text,
+        makeField(FilterField::CalleeName, u"calleeName"_s,
+                  QT_TRANSLATE_NOOP("Replicall::FilterFields", "callee name"), T::Text,
                   {u"callee_name"_s}, true),
-        makeField(FilterField::AnyParty, u"anyParty"_s, u"any party"_s, T::Party,
+        makeField(FilterField::AnyParty, u"anyParty"_s,
+                  QT_TRANSLATE_NOOP("Replicall::FilterFields", "any party"), T::Party,
                   {u"caller_number"_s, u"caller_name"_s, u"callee_number"_s, u"callee_name"_s},
                   true),
-        makeField(FilterField::AudioSize, u"audioSize"_s, u"audio size"_s, T::Number,
+        makeField(FilterField::AudioSize, u"audioSize"_s,
+                  QT_TRANSLATE_NOOP("Replicall::FilterFields", "audio size"), T::Number,
                   {u"audio_size"_s}),
     };
     return fields;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "service/JobService.h"
 
+#include "engine/Paths.h"
 #include "schedule/Clock.h"
 #include "schedule/NextRun.h"
 #include "service/ArchiveWatcher.h"
@@ -26,6 +27,7 @@ namespace {
 const QString TriggerSchedule = u"schedule"_s;
 const QString TriggerContinuous = u"continuous"_s;
 const QString TriggerCatchUp = u"catch-up"_s;
+const QString TriggerResume = u"resume"_s;
 
 QString describeEnd(const RunSummary &summary) {
     return u"%1: %2 uploaded, %3 skipped, %4 failed, %5 deferred; %6 in %7 s"_s.arg(summary.status)
@@ -42,7 +44,7 @@ QString describeEnd(const RunSummary &summary) {
 JobService::JobService(const QString &databasePath, const Clock *clock, QObject *parent)
     : QObject(parent)
     , m_databasePath(QFileInfo(databasePath).absoluteFilePath())
-    , m_secretsDir(QFileInfo(m_databasePath).absolutePath() + u"/secrets"_s)
+    , m_secretsDir(Paths::secretsDirFor(m_databasePath))
     , m_clock(clock)
     , m_scheduler(clock)
     , m_ownership(std::make_unique<SchedulingOwnership>(m_databasePath)) {
@@ -116,7 +118,9 @@ void JobService::reload() {
     }
     const QDateTime now = m_clock->nowUtc();
     QSet<qint64> enabled;
+    QSet<qint64> existing;
     for (const Job &job : *jobs) {
+        existing.insert(job.id);
         if (!job.enabled)
             continue;
         enabled.insert(job.id);
@@ -129,6 +133,12 @@ void JobService::reload() {
     }
     for (qint64 id : std::as_const(gone))
         dropJob(id);
+    // A deleted job has nothing left to resume.
+    const QSet<qint64> pausedGone = m_paused - existing;
+    for (qint64 id : pausedGone) {
+        m_paused.remove(id);
+        Q_EMIT pausedChanged(id, false);
+    }
     Q_EMIT jobsLoaded(int(m_scheduler.jobIds().size()));
 }
 
@@ -175,7 +185,7 @@ void JobService::applyJob(const Job &job, const QDateTime &now) {
         window.isAlwaysOpen() ? QString() : u" within "_s + window.toString());
     if (schedule.kind() == Schedule::Kind::Continuous) {
         // Whatever arrived while nothing watched is picked up now.
-        if (!isRunning(job.id) && windowOpen(slot))
+        if (!isRunning(job.id) && !isPaused(job.id) && windowOpen(slot))
             startRun(slot, TriggerCatchUp, FileStability::SettleMs);
         return;
     }
@@ -224,6 +234,11 @@ void JobService::onDue(qint64 jobId) {
     Slot *slot = slotOf(jobId);
     if (!slot || !slot->scheduled || m_shuttingDown)
         return;
+    if (isPaused(jobId)) {
+        // The slot counts as used: a resume runs the job at once anyway.
+        Q_EMIT runSkipped(jobId, u"job '%1' is paused"_s.arg(slot->job.name));
+        return;
+    }
     if (isRunning(jobId)) {
         // Started by hand meanwhile; the scheduler counts the slot as used.
         qCInfo(lcService).noquote()
@@ -242,7 +257,7 @@ void JobService::onDue(qint64 jobId) {
 
 void JobService::onCallsReady(qint64 jobId) {
     Slot *slot = slotOf(jobId);
-    if (!slot || !slot->scheduled || m_shuttingDown || !windowOpen(*slot))
+    if (!slot || !slot->scheduled || m_shuttingDown || isPaused(jobId) || !windowOpen(*slot))
         return;
     if (isRunning(jobId)) {
         slot->rerunRequested = true; // right after the run in progress
@@ -264,6 +279,7 @@ void JobService::startRun(Slot &slot, const QString &trigger, qint64 settleMs) {
     if (slot.followUp)
         slot.followUp->stop();
     slot.rerunRequested = false;
+    slot.stopRequested = false;
     if (m_scheduler.hasJob(jobId))
         m_scheduler.runStarted(jobId);
     qCInfo(lcService).noquote() << u"job '%1': run started (%2)"_s.arg(slot.job.name, trigger);
@@ -302,6 +318,11 @@ void JobService::onRunFinished(qint64 jobId, const RunSummary &summary) {
     }
     if (slot->schedule.kind() != Schedule::Kind::Continuous)
         return;
+    if (slot->stopRequested || isPaused(jobId)) {
+        // Stopped on purpose: the next call (or resume()) starts it again.
+        slot->followUpMs = 0;
+        return;
+    }
     if (slot->rerunRequested) {
         slot->followUpMs = 0;
         QTimer::singleShot(0, this, [this, jobId] { onCallsReady(jobId); });
@@ -349,6 +370,52 @@ int JobService::runningCount() const {
     return running;
 }
 
+bool JobService::stop(qint64 jobId) {
+    const bool wasPaused = m_paused.remove(jobId);
+    if (wasPaused)
+        Q_EMIT pausedChanged(jobId, false);
+    return stopRun(jobId) || wasPaused;
+}
+
+void JobService::pause(qint64 jobId) {
+    stopRun(jobId);
+    if (m_paused.contains(jobId))
+        return;
+    m_paused.insert(jobId);
+    Q_EMIT pausedChanged(jobId, true);
+}
+
+bool JobService::resume(qint64 jobId, QString *error) {
+    if (!m_paused.remove(jobId)) {
+        const Slot *slot = slotOf(jobId);
+        *error = u"job '%1' is not paused"_s.arg(slot ? slot->job.name : QString::number(jobId));
+        return false;
+    }
+    Q_EMIT pausedChanged(jobId, false);
+    if (m_shuttingDown) {
+        *error = u"the service is shutting down; the job runs when it starts again"_s;
+        return false;
+    }
+    if (isRunning(jobId))
+        return true; // started by hand meanwhile
+    return runNow(jobId, error, TriggerResume);
+}
+
+bool JobService::stopRun(qint64 jobId) {
+    Slot *slot = slotOf(jobId);
+    if (!slot || !isRunning(jobId))
+        return false;
+    // Neither a call that arrived meanwhile nor deferred calls restart it.
+    slot->stopRequested = true;
+    slot->rerunRequested = false;
+    if (slot->followUp)
+        slot->followUp->stop();
+    qCInfo(lcService).noquote()
+        << u"job '%1': stopping; unfinished uploads resume on the next run"_s.arg(slot->job.name);
+    slot->runner->stop();
+    return true;
+}
+
 const ArchiveWatcher *JobService::watcher(qint64 jobId) const {
     const auto found = m_slots.find(jobId);
     return found == m_slots.end() ? nullptr : found->second.watcher;
@@ -368,12 +435,7 @@ void JobService::shutdown() {
         updateWatcher(slot);
         if (slot.followUp)
             slot.followUp->stop();
-        if (slot.runner && slot.runner->isRunning()) {
-            qCInfo(lcService).noquote()
-                << u"job '%1': stopping; unfinished uploads resume on the next run"_s.arg(
-                       slot.job.name);
-            slot.runner->stop();
-        }
+        stopRun(id);
     }
     m_ownership->release();
     checkStopped();

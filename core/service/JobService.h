@@ -9,6 +9,7 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QTimer>
 #include <chrono>
 #include <map>
@@ -37,6 +38,11 @@ class SchedulingOwnership;
 //
 // Jobs are reloaded on reload() and on a coarse timer, so edits made in the
 // desktop application or the CLI are picked up.
+//
+// stop() ends the run going now; the job stays on its schedule and the next
+// call or slot runs it again. pause() stops it too and holds the job: neither
+// the watcher nor the scheduler starts it until resume(), which runs it at
+// once so the interrupted uploads continue from their last acknowledged offset.
 class JobService : public QObject {
     Q_OBJECT
 public:
@@ -74,6 +80,18 @@ public:
     bool runNow(qint64 jobId, QString *error, const QString &trigger = QStringLiteral("manual"));
     bool isRunning(qint64 jobId) const;
     int runningCount() const;
+
+    // Stops the job's run; in-flight uploads stay resumable and runFinished()
+    // follows with "stopped". A paused job is released (back on its schedule,
+    // no run now). False when the job neither runs here nor is paused.
+    bool stop(qint64 jobId);
+    // Stops the job's run, if any, and holds the job until resume().
+    void pause(qint64 jobId);
+    // Releases a paused job and runs it now (trigger "resume"). False with a
+    // message when it was not paused or cannot start.
+    bool resume(qint64 jobId, QString *error);
+    bool isPaused(qint64 jobId) const { return m_paused.contains(jobId); }
+    QList<qint64> pausedJobs() const { return m_paused.values(); }
     // The job's watcher, for status displays and tests; null unless continuous.
     const ArchiveWatcher *watcher(qint64 jobId) const;
 
@@ -88,6 +106,7 @@ Q_SIGNALS:
     void runProgress(qint64 jobId, const Replicall::RunProgress &progress);
     void runFinished(qint64 jobId, const Replicall::RunSummary &summary);
     void runSkipped(qint64 jobId, const QString &reason);
+    void pausedChanged(qint64 jobId, bool paused);
     void stopped();
 
 private:
@@ -98,6 +117,7 @@ private:
         bool scheduled = false;      // in the Scheduler (enabled, not manual)
         bool catchUpPending = false; // the first due after loading makes up a missed run
         bool rerunRequested = false; // a call arrived during the run
+        bool stopRequested = false;  // stop() or pause(): no follow-up after this run
         int followUpMs = 0;          // next delay for deferred calls, 0 = none pending
         RunnerThread *runner = nullptr;
         ArchiveWatcher *watcher = nullptr;
@@ -113,6 +133,8 @@ private:
     void startRun(Slot &slot, const QString &trigger, qint64 settleMs);
     void onRunFinished(qint64 jobId, const RunSummary &summary);
     bool windowOpen(const Slot &slot) const;
+    // Stops a run going now, without touching the paused state.
+    bool stopRun(qint64 jobId);
     void checkStopped();
     Slot *slotOf(qint64 jobId);
 
@@ -123,6 +145,9 @@ private:
     std::unique_ptr<SchedulingOwnership> m_ownership;
     QTimer m_reloadTimer;
     std::map<qint64, Slot> m_slots;
+    // Kept apart from the slots: a reload may drop and re-create a slot, and
+    // a pause must outlive that.
+    QSet<qint64> m_paused;
     bool m_shuttingDown = false;
 };
 

@@ -28,6 +28,7 @@ RunnerThread::RunnerThread(const QString &databasePath, const QString &secretsDi
         },
         Qt::DirectConnection);
     connect(m_runner, &JobRunner::progress, this, &RunnerThread::progress);
+    connect(m_runner, &JobRunner::recordingFailed, this, &RunnerThread::recordingFailed);
     connect(m_runner, &JobRunner::finished, this, [this](const RunSummary &summary) {
         m_running = false;
         Q_EMIT finished(summary);

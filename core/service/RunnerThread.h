@@ -15,8 +15,10 @@ class JobRunner;
 class SecretStore;
 
 // A JobRunner in a thread of its own: the runner blocks its thread while it
-// indexes and plans, and the service's thread must keep scheduling and
-// watching meanwhile. Signals arrive in the thread that made this object.
+// indexes and plans, and the service's (or the window's) thread must keep
+// going meanwhile. Signals arrive in the thread that made this object. Used
+// by JobService for scheduled runs and by the desktop's RunController for
+// runs started by hand.
 class RunnerThread : public QObject {
     Q_OBJECT
 public:
@@ -33,6 +35,7 @@ public:
 
 Q_SIGNALS:
     void progress(const Replicall::RunProgress &progress);
+    void recordingFailed(const Replicall::RecordingFailure &failure);
     void finished(const Replicall::RunSummary &summary);
 
 private:

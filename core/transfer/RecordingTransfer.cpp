@@ -110,8 +110,9 @@ void RecordingTransfer::upload() {
     source.tenant = m_recording.tenant;
     source.fileName = QFileInfo(m_recording.audioPath).fileName();
     source.chunkSize = m_options.chunkSize;
-    source.resumeUrl = m_options.resumeUrl;
+    source.resumeUrl = m_checksumChunks ? QUrl() : m_options.resumeUrl;
     source.pace = m_options.pace;
+    source.checksumChunks = m_checksumChunks;
 
     auto *upload = adopt(new TusUpload(m_network, m_endpoint, source, this));
     connect(upload, &TusUpload::created, this, &RecordingTransfer::uploadCreated);
@@ -140,8 +141,16 @@ void RecordingTransfer::commit(const QString &uploadId) {
     }
 
     auto *commit = adopt(new CommitCall(m_network, m_endpoint, request, this));
-    connect(commit, &CommitCall::finished, this, [this, commit] {
+    connect(commit, &CommitCall::finished, this, [this, commit, uploadId] {
         if (!commit->ok()) {
+            // The bytes were damaged on their way (the target discarded the upload): once
+            // more, with every chunk checked on arrival.
+            if (commit->error().code == u"sha256-mismatch"_s && !uploadId.isEmpty() &&
+                !m_checksumChunks) {
+                m_checksumChunks = true;
+                upload();
+                return;
+            }
             fail(commit->error());
             return;
         }

@@ -97,6 +97,7 @@ private:
     qint64 m_size = 0;
     QFutureWatcher<Hashed> m_hashing;
     QPointer<NetworkCall> m_call;
+    bool m_checksumChunks = false; // set after an upload arrived damaged
 };
 
 } // namespace Replicall

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "transfer/TusUpload.h"
 
+#include "transfer/Sha256.h"
+
 #include "transfer/FileWindow.h"
 
 #include <QDateTime>
@@ -208,6 +210,17 @@ void TusUpload::sendChunk(qint64 offset, qint64 length) {
             }
             QNetworkRequest request = tusRequest(m_uploadUrl);
             request.setRawHeader("Upload-Offset", QByteArray::number(offset));
+            if (m_source.checksumChunks) {
+                Sha256 chunk;
+                char block[64 * 1024];
+                for (qint64 got; (got = window->read(block, sizeof block)) > 0;)
+                    chunk.addData(block, got);
+                if (!window->atEnd() || !window->seek(0)) {
+                    finish(fileError(window->errorString(), u"file-unreadable"_s));
+                    return nullptr;
+                }
+                request.setRawHeader("Upload-Checksum", "sha256 " + chunk.result().toBase64());
+            }
             QNetworkReply *reply = sendWindow(network(), request, "PATCH", std::move(window));
             connect(reply, &QNetworkReply::uploadProgress, this,
                     [this, offset](qint64 sent, qint64) { Q_EMIT progress(offset + sent); });

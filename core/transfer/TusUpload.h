@@ -25,6 +25,10 @@ struct UploadSource {
     qint64 chunkSize = 8 * 1024 * 1024;
     QUrl resumeUrl;   // an upload this file was already sent to in part
     UploadPacer pace; // optional: consulted before each chunk is sent
+    // Each PATCH carries Upload-Checksum (SHA-256 of the chunk), so a chunk damaged on
+    // the way is refused and sent again instead of spoiling the whole upload. Costs one
+    // more read and hash of the file, so it is used once an upload arrived damaged.
+    bool checksumChunks = false;
 };
 
 // Uploads one file with tus 1.0.0 (wire-protocol.md, "Uploads").

@@ -23,21 +23,34 @@ namespace {
 
 enum class Fault { None, Drop, Stall, CutResponse, FlipBody };
 
-// One client connection and its connection to the target.
+Fault drawFault(QRandomGenerator &random, const FaultProxy::Odds &odds) {
+    int roll = int(random.bounded(100));
+    for (const auto &[percent, fault] :
+         {std::pair{odds.drop, Fault::Drop}, std::pair{odds.stall, Fault::Stall},
+          std::pair{odds.cutResponse, Fault::CutResponse},
+          std::pair{odds.flipBody, Fault::FlipBody}}) {
+        if (roll < percent)
+            return fault;
+        roll -= percent;
+    }
+    return Fault::None;
+}
+
+// One client connection and its connection to the target. The request stream is cut into
+// segments of random length; at the end of each a fault is drawn and strikes.
 class Pipe : public QObject {
 public:
-    Pipe(QTcpSocket *client, quint16 targetPort, Fault fault, quint32 seed,
-         FaultProxy::Shared *shared, QObject *parent)
+    Pipe(QTcpSocket *client, quint16 targetPort, const FaultProxy::Odds &odds, bool enabled,
+         quint32 seed, FaultProxy::Shared *shared, QObject *parent)
         : QObject(parent)
         , m_client(client)
         , m_target(new QTcpSocket(this))
-        , m_fault(fault)
+        , m_odds(odds)
+        , m_enabled(enabled)
         , m_random(seed)
         , m_shared(shared) {
         m_client->setParent(this);
-        // Where in the request stream the fault strikes: anywhere in the first 3 MiB, so
-        // that multi-chunk uploads are hit mid-chunk too.
-        m_faultAt = qint64(m_random.bounded(3u * 1024 * 1024));
+        scheduleNext();
         connect(m_client, &QTcpSocket::readyRead, this, &Pipe::forwardRequest);
         connect(m_target, &QTcpSocket::readyRead, this, &Pipe::forwardResponse);
         connect(m_target, &QTcpSocket::connected, this, &Pipe::forwardRequest);
@@ -48,62 +61,93 @@ public:
     }
 
 private:
+    // The next fault strikes somewhere in the next 768 KiB of requests, so that chunks of
+    // large uploads are hit in the middle and no keep-alive connection carries a whole run.
+    void scheduleNext() {
+        m_fault = m_enabled ? drawFault(m_random, m_odds) : Fault::None;
+        m_faultAt = m_sent + 1 + qint64(m_random.bounded(768u * 1024));
+    }
+
     void forwardRequest() {
         if (m_stalled || m_closed || m_target->state() != QAbstractSocket::ConnectedState)
             return; // the bytes wait in the client socket's buffer
-        QByteArray bytes = m_client->readAll();
-        if (bytes.isEmpty())
-            return;
-        if (m_fault == Fault::FlipBody && !m_flipped)
-            flipInBody(&bytes);
-        if ((m_fault == Fault::Drop || m_fault == Fault::Stall) && !m_struck &&
-            m_sent + bytes.size() > m_faultAt) {
-            m_struck = true;
-            const qsizetype keep = qsizetype(m_faultAt - m_sent);
-            send(bytes.left(keep));
-            if (m_fault == Fault::Drop) {
-                ++m_shared->drops;
-                closeBoth(true);
+        QByteArray bytes = std::exchange(m_held, {}) + m_client->readAll();
+        while (!bytes.isEmpty() && !m_closed && !m_stalled) {
+            const qint64 before = m_faultAt - m_sent;
+            if (before >= bytes.size()) {
+                send(bytes);
                 return;
             }
+            send(bytes.left(qsizetype(before)));
+            bytes.remove(0, qsizetype(before));
+            strike(&bytes);
+        }
+        m_held += bytes; // a stall keeps the rest until it ends
+    }
+
+    void strike(QByteArray *rest) {
+        switch (m_fault) {
+        case Fault::Drop:
+            ++m_shared->drops;
+            closeBoth(true);
+            return;
+        case Fault::Stall:
             ++m_shared->stalls;
             m_stalled = true;
-            m_held = bytes.mid(keep);
             QTimer::singleShot(1000 + int(m_random.bounded(2000)), this, [this] {
                 m_stalled = false;
-                send(std::exchange(m_held, {}));
+                scheduleNext();
                 forwardRequest();
             });
             return;
+        case Fault::FlipBody:
+            if (m_bodyLeft > 0) {
+                (*rest)[0] = char((*rest)[0] ^ (1 << m_random.bounded(8)));
+                ++m_shared->flips;
+                scheduleNext();
+            } else {
+                m_faultAt = m_sent + 1; // only bodies are flipped: try the next byte
+                send(rest->left(1));
+                rest->remove(0, 1);
+            }
+            return;
+        case Fault::CutResponse:
+            m_cutNextResponse = true;
+            scheduleNext();
+            return;
+        case Fault::None:
+            scheduleNext();
+            return;
         }
-        send(bytes);
     }
 
     void send(const QByteArray &bytes) {
+        if (bytes.isEmpty())
+            return;
+        track(bytes);
         m_sent += bytes.size();
         m_shared->bytesToTarget += bytes.size();
         m_target->write(bytes);
     }
 
-    // Flips one bit somewhere in the body of the first request that has one.
-    void flipInBody(QByteArray *bytes) {
-        m_head += bytes->left(64 * 1024 - m_head.size());
-        const qsizetype headerEnd = m_head.indexOf("\r\n\r\n");
-        if (headerEnd < 0)
-            return;
-        if (m_bodyOffset < 0) {
-            const qint64 length = contentLength(m_head.left(headerEnd));
-            if (length <= 0) {
-                m_flipped = true; // no body on this connection's first request: leave it
-                return;
+    // Follows the request stream (headers, Content-Length body, headers, ...) so that a
+    // flip lands in a body and never in a header.
+    void track(const QByteArray &bytes) {
+        qsizetype i = 0;
+        while (i < bytes.size()) {
+            if (m_bodyLeft > 0) {
+                const qsizetype n = qsizetype(qMin(m_bodyLeft, qint64(bytes.size() - i)));
+                m_bodyLeft -= n;
+                i += n;
+                continue;
             }
-            m_bodyOffset = headerEnd + 4 + qint64(m_random.bounded(quint32(qMin(length, qint64(1) << 31))));
-        }
-        const qint64 at = m_bodyOffset - m_sent;
-        if (at >= 0 && at < bytes->size()) {
-            (*bytes)[qsizetype(at)] = char((*bytes)[qsizetype(at)] ^ (1 << m_random.bounded(8)));
-            m_flipped = true;
-            ++m_shared->flips;
+            m_head.append(bytes.at(i++));
+            if (m_head.endsWith("\r\n\r\n")) {
+                m_bodyLeft = contentLength(m_head);
+                m_head.clear();
+            } else if (m_head.size() > 64 * 1024) {
+                m_head.clear(); // not HTTP as we know it; keep going
+            }
         }
     }
 
@@ -120,8 +164,7 @@ private:
         if (m_closed)
             return;
         const QByteArray bytes = m_target->readAll();
-        if (m_fault == Fault::CutResponse && !m_struck && m_sent > 0) {
-            m_struck = true;
+        if (m_cutNextResponse) {
             ++m_shared->cuts;
             m_client->write(bytes.left(bytes.size() / 2));
             closeBoth(true);
@@ -145,18 +188,19 @@ private:
 
     QTcpSocket *m_client;
     QTcpSocket *m_target;
-    Fault m_fault;
+    FaultProxy::Odds m_odds;
+    bool m_enabled;
     QRandomGenerator m_random;
     FaultProxy::Shared *m_shared;
+    Fault m_fault = Fault::None;
     qint64 m_faultAt = 0;
     qint64 m_sent = 0;
-    bool m_struck = false;
     bool m_stalled = false;
     bool m_closed = false;
+    bool m_cutNextResponse = false;
     QByteArray m_held;
     QByteArray m_head;
-    qint64 m_bodyOffset = -1;
-    bool m_flipped = false;
+    qint64 m_bodyLeft = 0;
 };
 
 class ProxyServer : public QTcpServer {
@@ -176,24 +220,10 @@ protected:
         ++m_shared->connections;
         const quint32 pipeSeed = m_random.generate();
         // A pipe deletes itself when its connection ends; those still open go with the server.
-        new Pipe(client, m_targetPort, m_enabled->load() ? drawFault() : Fault::None, pipeSeed,
-                 m_shared, this);
+        new Pipe(client, m_targetPort, m_odds, m_enabled->load(), pipeSeed, m_shared, this);
     }
 
 private:
-    Fault drawFault() {
-        int roll = int(m_random.bounded(100));
-        for (const auto &[odds, fault] :
-             {std::pair{m_odds.drop, Fault::Drop}, std::pair{m_odds.stall, Fault::Stall},
-              std::pair{m_odds.cutResponse, Fault::CutResponse},
-              std::pair{m_odds.flipBody, Fault::FlipBody}}) {
-            if (roll < odds)
-                return fault;
-            roll -= odds;
-        }
-        return Fault::None;
-    }
-
     quint16 m_targetPort;
     QRandomGenerator m_random;
     FaultProxy::Odds m_odds;

@@ -24,10 +24,10 @@ namespace Replicall::Test {
 class FaultProxy {
 public:
     struct Odds {
-        int drop = 15; // per cent of connections
-        int stall = 10;
-        int cutResponse = 10;
-        int flipBody = 15;
+        int drop = 25; // per cent of connections
+        int stall = 15;
+        int cutResponse = 20;
+        int flipBody = 25;
     };
     struct Counts {
         int connections = 0;

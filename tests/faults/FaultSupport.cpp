@@ -144,6 +144,10 @@ QHash<QString, QList<StoredAudio>> storedAudio(const QString &targetDataDir) {
 
 QString compareTarget(const QList<SourceCall> &calls, const QString &targetDataDir,
                       bool requireAll) {
+    // The database first: a commit still running at the target moves the file before it
+    // writes the row, so reading in this order never sees a row without its file.
+    QString error;
+    const QHash<QString, QByteArray> metadata = storedMetadata(targetDataDir, &error);
     const QHash<QString, QList<StoredAudio>> stored = storedAudio(targetDataDir);
     QStringList problems;
     QHash<QString, const SourceCall *> byId;
@@ -167,8 +171,6 @@ QString compareTarget(const QList<SourceCall> &calls, const QString &targetDataD
                 problems << u"%1 is stored under the wrong day"_s.arg(audio.relativePath);
         }
     }
-    QString error;
-    const QHash<QString, QByteArray> metadata = storedMetadata(targetDataDir, &error);
     if (!error.isEmpty())
         problems << error;
     for (auto it = metadata.cbegin(); it != metadata.cend(); ++it) {

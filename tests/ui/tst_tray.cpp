@@ -18,11 +18,32 @@
 #include <QMessageBox>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSystemTrayIcon>
 #include <QTest>
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
 using namespace Replicall;
+
+namespace {
+
+// Counts how often a widget was shown and hidden, to tell one toggle from two.
+class VisibilityLog : public QObject {
+public:
+    int shown = 0;
+    int hidden = 0;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override {
+        if (event->type() == QEvent::Show)
+            ++shown;
+        else if (event->type() == QEvent::Hide)
+            ++hidden;
+        return QObject::eventFilter(watched, event);
+    }
+};
+
+} // namespace
 
 class TestTray : public QObject {
     Q_OBJECT
@@ -36,6 +57,7 @@ private Q_SLOTS:
     void failedRunsGiveOneGroupedNotification();
     void trayAppearingLaterKeepsClosedWindowRunning();
     void quitAsksWhileAJobRuns();
+    void singleClickTogglesDoubleClickOnlyShows();
     void startInTrayAndAtLogin();
     void notificationGroupSummarises();
 
@@ -197,6 +219,52 @@ void TestTray::quitAsksWhileAJobRuns() {
     QCOMPARE(quitting.size(), 1);
     QVERIFY(!m_runs->hasRunning()); // stopped before quitting
     target.stop();
+}
+
+// A single click waits one double-click interval (it may be the first of a
+// pair) and then toggles; a double click shows at once and its first click
+// does not toggle afterwards.
+void TestTray::singleClickTogglesDoubleClickOnlyShows() {
+    m_tray->setTrayProbe([] { return true; });
+    QVERIFY(m_tray->isTrayShown());
+    auto *icon = m_tray->findChild<QSystemTrayIcon *>();
+    QVERIFY(icon);
+    VisibilityLog log;
+    m_window->installEventFilter(&log);
+    const int interval = QApplication::doubleClickInterval();
+    auto click = [icon](QSystemTrayIcon::ActivationReason reason) {
+        Q_EMIT icon->activated(reason);
+    };
+
+    // Single click on the hidden window: shown once the interval has passed.
+    QVERIFY(!m_window->isVisible());
+    click(QSystemTrayIcon::Trigger);
+    QVERIFY(!m_window->isVisible()); // not yet: a second click may follow
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->isVisible(), interval + 1000);
+    QCOMPARE(log.shown, 1);
+
+    // Single click on the shown window hides it.
+    click(QSystemTrayIcon::Trigger);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->isVisible(), interval + 1000);
+    QCOMPARE(log.hidden, 1);
+
+    // Double click (the platform sends Trigger, then DoubleClick): shown at
+    // once, and it stays shown after the first click's interval.
+    click(QSystemTrayIcon::Trigger);
+    click(QSystemTrayIcon::DoubleClick);
+    QVERIFY(m_window->isVisible());
+    QTest::qWait(interval * 2);
+    QVERIFY(m_window->isVisible());
+    QCOMPARE(log.shown, 2);
+    QCOMPARE(log.hidden, 1);
+
+    // A double click on the shown window leaves it shown: it never hides.
+    click(QSystemTrayIcon::Trigger);
+    click(QSystemTrayIcon::DoubleClick);
+    QTest::qWait(interval * 2);
+    QVERIFY(m_window->isVisible());
+    QCOMPARE(log.hidden, 1);
+    m_window->removeEventFilter(&log);
 }
 
 void TestTray::startInTrayAndAtLogin() {

@@ -1,15 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MainWindow.h"
 
+#include "BringToFront.h"
 #include "JobActions.h"
 #include "JobEditorLauncher.h"
 #include "RunController.h"
 #include "models/JobFilterProxyModel.h"
 #include "models/JobListModel.h"
 #include "models/ProgressDelegate.h"
+#include "report/ExportReportDialog.h"
 #include "status/JobStatusPage.h"
 #include "ui_MainWindow.h"
 
+#include <QDir>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMessageBox>
@@ -57,6 +60,9 @@ MainWindow::MainWindow(JobListModel *jobs, RunController *runs, const QString &d
     connect(jobs, &JobListModel::loaded, this, &MainWindow::onJobsLoaded);
     connect(jobs, &JobListModel::loadFailed, this,
             [this](const QString &message) { statusBar()->showMessage(message); });
+    connect(
+        m_ui->statusPage, &JobStatusPage::exportReportRequested, this,
+        [this](const QDate &from, const QDate &to) { showExportReport(selectedJob(), from, to); });
     connect(m_ui->statusPage, &JobStatusPage::loadFailed, this,
             [this](const QString &message) { statusBar()->showMessage(message, StatusMessageMs); });
     connect(runs, &RunController::activityChanged, this, &MainWindow::onActivityChanged);
@@ -121,7 +127,7 @@ void MainWindow::setUpActions() {
     });
     connect(m_ui->pauseAllAction, &QAction::triggered, m_runs, &RunController::pauseAll);
     connect(m_ui->exportReportAction, &QAction::triggered, this,
-            [this] { Q_EMIT exportReportRequested(selectedJob()); });
+            [this] { showExportReport(selectedJob()); });
     connect(m_ui->quitAction, &QAction::triggered, this, &MainWindow::quitRequested);
     connect(m_ui->refreshAction, &QAction::triggered, this, [this] {
         m_jobs->reload();
@@ -133,8 +139,6 @@ void MainWindow::setUpActions() {
     m_ui->jobTable->addActions({m_ui->editJobAction, m_ui->duplicateJobAction,
                                 m_ui->deleteJobAction, m_ui->runNowAction, m_ui->pauseAction,
                                 m_ui->resumeAction, m_ui->stopAction, m_ui->toggleEnabledAction});
-    // The export is for the reports part to connect; until then it stays off.
-    m_ui->exportReportAction->setEnabled(false);
 }
 
 void MainWindow::updateActions() {
@@ -261,13 +265,22 @@ void MainWindow::setSchedulingOwner(const QString &description) {
     m_schedulingOwner->setText(description);
 }
 
-void MainWindow::showAndRaise() {
-    if (isMinimized())
-        showNormal();
-    else
-        show();
-    raise();
-    activateWindow();
+void MainWindow::showExportReport(const std::optional<Job> &job, const QDate &from,
+                                  const QDate &to) {
+    if (m_exportDialog) {
+        bringToFront(m_exportDialog);
+        return;
+    }
+    m_exportDialog = new ExportReportDialog(m_jobs->jobs(), job, this);
+    m_exportDialog->setObjectName(u"exportReportDialog"_s);
+    m_exportDialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (from.isValid() && to.isValid())
+        m_exportDialog->setDateRange(from, to);
+    connect(m_exportDialog, &ExportReportDialog::exported, this, [this](const QString &path) {
+        statusBar()->showMessage(tr("Report written to %1").arg(QDir::toNativeSeparators(path)),
+                                 StatusMessageMs);
+    });
+    m_exportDialog->open();
 }
 
 void MainWindow::showAbout() {

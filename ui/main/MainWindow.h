@@ -5,6 +5,7 @@
 
 #include <QFutureWatcher>
 #include <QMainWindow>
+#include <QPointer>
 #include <QTimer>
 #include <functional>
 #include <memory>
@@ -20,6 +21,7 @@ namespace Replicall {
 
 class JobFilterProxyModel;
 class JobListModel;
+class ExportReportDialog;
 class JobStatusPage;
 class RunController;
 
@@ -42,14 +44,14 @@ public:
     void addSettingsActions(const QList<QAction *> &actions);
     // Shows who schedules the jobs of this database (this app, or the service).
     void setSchedulingOwner(const QString &description);
-    // Brings the window to the front, also from the tray or a second launch.
-    void showAndRaise();
+    // Opens "Export report…" for the job (nullopt: every job); an invalid
+    // range means the dialog's default, the last 30 days.
+    void showExportReport(const std::optional<Job> &job, const QDate &from = QDate(),
+                          const QDate &to = QDate());
 
 Q_SIGNALS:
     // File > Quit: the application decides (it may ask first).
     void quitRequested();
-    // File > Export report…: left to the reports part of the application.
-    void exportReportRequested(const std::optional<Replicall::Job> &job);
     // A job was deleted, duplicated, enabled or disabled.
     void jobsChanged();
 
@@ -76,6 +78,7 @@ private:
     QTimer m_refreshTimer; // next-run times move on with the clock
     QFutureWatcher<QString> m_action;
     QLabel *m_schedulingOwner;
+    QPointer<ExportReportDialog> m_exportDialog;
 };
 
 } // namespace Replicall

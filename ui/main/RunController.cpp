@@ -1,37 +1,27 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "RunController.h"
 
-#include "engine/JobRunner.h"
 #include "engine/Paths.h"
-#include "secrets/SecretStore.h"
 #include "service/JobService.h"
+#include "service/RunnerThread.h"
+#include "source/FileStability.h"
 
 #include <QDeadlineTimer>
 #include <QEventLoop>
-#include <QThread>
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
 
 namespace Replicall {
 
-// One run: its thread, the runner living in it, and the secret store the
-// runner reads the token from (used on the run's thread only).
+// One run started here. The RunnerThread is a child of the controller: once
+// the run ended it is deleted later (we are inside its signal then), and
+// whatever is left goes with the controller, which waits for it.
 struct RunController::ActiveRun {
     Job job;
-    QThread thread;
-    std::unique_ptr<SecretStore> secrets;
-    JobRunner *runner = nullptr; // lives in `thread`; deleted here once the thread ended
+    RunnerThread *runner = nullptr;
     RunProgress progress;
     bool pausing = false;
-
-    ~ActiveRun() {
-        if (runner)
-            QMetaObject::invokeMethod(runner, &JobRunner::stop, Qt::QueuedConnection);
-        thread.quit();
-        thread.wait();
-        delete runner; // the thread has ended, so deleting from here is safe
-    }
 };
 
 RunController::RunController(const QString &databasePath, QObject *parent)
@@ -43,8 +33,10 @@ RunController::RunController(const QString &databasePath, QObject *parent)
 }
 
 RunController::~RunController() {
-    m_runs.clear();
-    m_retiring.clear();
+    // Stop every run first so their threads wind down together; deleting the
+    // children (~QObject) then waits for each to checkpoint.
+    for (const auto &[jobId, run] : m_runs)
+        run->runner->stop();
 }
 
 bool RunController::start(const Job &job, const QString &trigger) {
@@ -54,31 +46,25 @@ bool RunController::start(const Job &job, const QString &trigger) {
 
     auto run = std::make_unique<ActiveRun>();
     run->job = job;
-    run->thread.setObjectName(u"run-"_s + job.name);
-    run->secrets = std::make_unique<SecretStore>(Paths::secretsDirFor(m_databasePath));
-    run->runner = new JobRunner(m_databasePath, run->secrets.get());
-    run->runner->moveToThread(&run->thread);
+    run->runner = new RunnerThread(m_databasePath, Paths::secretsDirFor(m_databasePath), this);
 
     const qint64 jobId = job.id;
     const QString jobName = job.name;
-    connect(run->runner, &JobRunner::progress, this, [this, jobId](const RunProgress &progress) {
+    connect(run->runner, &RunnerThread::progress, this, [this, jobId](const RunProgress &progress) {
         const auto found = m_runs.find(jobId);
         if (found == m_runs.end())
             return;
         found->second->progress = progress;
         Q_EMIT progressChanged(jobId, progress);
     });
-    connect(run->runner, &JobRunner::recordingFailed, this,
+    connect(run->runner, &RunnerThread::recordingFailed, this,
             [this, jobId, jobName](const RecordingFailure &failure) {
                 Q_EMIT recordingFailed(jobId, jobName, failure);
             });
-    connect(run->runner, &JobRunner::finished, this,
+    connect(run->runner, &RunnerThread::finished, this,
             [this, jobId](const RunSummary &summary) { onFinished(jobId, summary); });
 
-    run->thread.start();
-    JobRunner *runner = run->runner;
-    QMetaObject::invokeMethod(
-        runner, [runner, job, trigger] { runner->start(job, trigger); }, Qt::QueuedConnection);
+    run->runner->start(job, trigger, FileStability::SettleMs);
     m_runs.emplace(jobId, std::move(run));
     Q_EMIT runStarted(jobId);
     Q_EMIT activityChanged();
@@ -86,6 +72,8 @@ bool RunController::start(const Job &job, const QString &trigger) {
 }
 
 void RunController::attachService(JobService *service) {
+    m_service = service;
+    connect(service, &JobService::pausedChanged, this, &RunController::activityChanged);
     connect(service, &JobService::runStarted, this, [this](qint64 jobId, const QString &) {
         if (m_runs.count(jobId) > 0)
             return; // our own "Run now", which the service reports too
@@ -118,45 +106,41 @@ void RunController::onFinished(qint64 jobId, const RunSummary &summary) {
     // A paused run ends as "stopped"; it is remembered to be started again.
     if (run->pausing && summary.status == u"stopped"_s)
         m_paused.insert(jobId, run->job);
-    retire(std::move(run));
+    run->runner->deleteLater(); // we are inside its finished()
     Q_EMIT runFinished(jobId, summary);
     Q_EMIT activityChanged();
-}
-
-void RunController::retire(std::unique_ptr<ActiveRun> run) {
-    // The runner may still be inside the signal that brought us here; let its
-    // thread wind down and only then free it.
-    ActiveRun *raw = run.get();
-    connect(&raw->thread, &QThread::finished, this, [this, raw] {
-        for (auto it = m_retiring.begin(); it != m_retiring.end(); ++it) {
-            if (it->get() == raw) {
-                m_retiring.erase(it);
-                return;
-            }
-        }
-    });
-    m_retiring.push_back(std::move(run));
-    raw->thread.quit();
 }
 
 void RunController::stop(qint64 jobId) {
     if (m_paused.remove(jobId) > 0)
         Q_EMIT activityChanged();
+    // Releases a job the service holds paused, too (its pausedChanged tells).
+    if (m_service && (m_serviceRuns.contains(jobId) || m_service->isPaused(jobId)))
+        m_service->stop(jobId);
     const auto found = m_runs.find(jobId);
-    if (found == m_runs.end())
-        return;
-    QMetaObject::invokeMethod(found->second->runner, &JobRunner::stop, Qt::QueuedConnection);
+    if (found != m_runs.end())
+        found->second->runner->stop();
 }
 
 void RunController::pause(qint64 jobId) {
+    if (m_service && m_serviceRuns.contains(jobId)) {
+        m_service->pause(jobId);
+        return;
+    }
     const auto found = m_runs.find(jobId);
     if (found == m_runs.end() || found->second->pausing)
         return;
     found->second->pausing = true;
-    QMetaObject::invokeMethod(found->second->runner, &JobRunner::stop, Qt::QueuedConnection);
+    found->second->runner->stop();
 }
 
 void RunController::resume(qint64 jobId) {
+    if (isServicePaused(jobId)) {
+        QString error;
+        if (!m_service->resume(jobId, &error))
+            qWarning("cannot resume job %lld: %s", jobId, qPrintable(error));
+        return;
+    }
     const auto found = m_paused.constFind(jobId);
     if (found == m_paused.cend())
         return;
@@ -172,18 +156,19 @@ void RunController::startAll(const QList<Job> &jobs) {
 }
 
 void RunController::pauseAll() {
-    for (const auto &[jobId, run] : m_runs)
+    const QList<qint64> jobs = runningJobs();
+    for (const qint64 jobId : jobs)
         pause(jobId);
 }
 
 void RunController::resumeAll() {
-    const QList<Job> paused = m_paused.values();
-    for (const Job &job : paused)
-        start(job);
+    const QList<qint64> paused = m_paused.keys() + servicePausedJobs();
+    for (const qint64 jobId : paused)
+        resume(jobId);
 }
 
 void RunController::stopAll() {
-    const QList<qint64> jobs = runningJobs();
+    const QList<qint64> jobs = runningJobs() + servicePausedJobs();
     for (const qint64 jobId : jobs)
         stop(jobId);
     if (!m_paused.isEmpty()) {
@@ -218,7 +203,19 @@ bool RunController::isRunning(qint64 jobId) const {
 }
 
 bool RunController::isPaused(qint64 jobId) const {
-    return m_paused.contains(jobId);
+    return m_paused.contains(jobId) || isServicePaused(jobId);
+}
+
+bool RunController::hasPaused() const {
+    return !m_paused.isEmpty() || !servicePausedJobs().isEmpty();
+}
+
+bool RunController::isServicePaused(qint64 jobId) const {
+    return m_service && m_service->isPaused(jobId);
+}
+
+QList<qint64> RunController::servicePausedJobs() const {
+    return m_service ? m_service->pausedJobs() : QList<qint64>();
 }
 
 QList<qint64> RunController::runningJobs() const {

@@ -6,24 +6,27 @@
 
 #include <QHash>
 #include <QObject>
+#include <QPointer>
 #include <map>
 #include <memory>
-#include <vector>
 
 namespace Replicall {
 
 class JobService;
 
 // Starts and stops the runs of the desktop application. Each run is a
-// JobRunner in a QThread of its own (the runner blocks its thread while it
-// indexes and plans); its signals arrive here queued, on the UI thread.
+// RunnerThread (a JobRunner in a thread of its own: the runner blocks its
+// thread while it indexes and plans); its signals arrive here queued, on the
+// UI thread.
 //
 // Pausing stops the run the way stop() does — in-flight uploads stay
 // resumable — and remembers the job; resuming starts it again and the engine
 // continues every upload from its last acknowledged offset.
 //
 // Scheduled and continuous runs belong to the JobService; once attached, its
-// runs show here like the manual ones (running, progress, finished).
+// runs show here like the manual ones (running, progress, finished), and
+// stop, pause and resume act on them through the service: a paused scheduled
+// or continuous job is held there until resumed.
 class RunController : public QObject {
     Q_OBJECT
 public:
@@ -51,7 +54,7 @@ public:
     bool isRunning(qint64 jobId) const;
     bool isPaused(qint64 jobId) const;
     bool hasRunning() const { return !m_runs.empty() || !m_serviceRuns.isEmpty(); }
-    bool hasPaused() const { return !m_paused.isEmpty(); }
+    bool hasPaused() const;
     QList<qint64> runningJobs() const;
     QString jobName(qint64 jobId) const;
     // The latest progress of a running job; empty when it is not running.
@@ -70,13 +73,14 @@ private:
     struct ActiveRun;
 
     void onFinished(qint64 jobId, const RunSummary &summary);
-    void retire(std::unique_ptr<ActiveRun> run);
+    bool isServicePaused(qint64 jobId) const;
+    QList<qint64> servicePausedJobs() const;
 
     QString m_databasePath;
     std::map<qint64, std::unique_ptr<ActiveRun>> m_runs;
-    std::vector<std::unique_ptr<ActiveRun>> m_retiring; // ended, thread winding down
     QHash<qint64, Job> m_paused;
     QHash<qint64, RunProgress> m_serviceRuns; // runs the JobService started
+    QPointer<JobService> m_service;
 };
 
 } // namespace Replicall

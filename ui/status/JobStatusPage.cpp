@@ -60,6 +60,9 @@ JobStatusPage::JobStatusPage(QWidget *parent)
         if (m_job && m_runs)
             m_runs->resume(m_job->id);
     });
+    connect(m_ui->exportReportButton, &QPushButton::clicked, this, [this] {
+        Q_EMIT exportReportRequested(m_ui->fromDateEdit->date(), m_ui->toDateEdit->date());
+    });
     connect(m_ui->stopButton, &QPushButton::clicked, this, [this] {
         if (m_job && m_runs)
             m_runs->stop(m_job->id);

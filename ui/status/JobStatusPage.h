@@ -49,6 +49,8 @@ public:
 Q_SIGNALS:
     // The data of the shown job was read and is on screen.
     void loaded();
+    // "Export report…" was clicked; the range is the one the page shows.
+    void exportReportRequested(const QDate &from, const QDate &to);
     void loadFailed(const QString &message);
 
 private:

@@ -2,6 +2,7 @@
 #include "TrayController.h"
 
 #include "Autostart.h"
+#include "main/BringToFront.h"
 #include "main/RunController.h"
 #include "models/Format.h"
 #include "models/JobListModel.h"
@@ -235,14 +236,8 @@ void TrayController::onActivated(QSystemTrayIcon::ActivationReason reason) {
 }
 
 void TrayController::showWindow() {
-    if (!m_window)
-        return;
-    if (m_window->isMinimized())
-        m_window->showNormal();
-    else
-        m_window->show();
-    m_window->raise();
-    m_window->activateWindow();
+    if (m_window)
+        bringToFront(m_window);
 }
 
 void TrayController::toggleWindow() {
