@@ -73,7 +73,7 @@ public:
     }
 
 private:
-    const QJsonObject &m_root;
+    const QJsonObject m_root; // a copy: callers pass temporaries (QJsonDocument::object())
     QString *m_error;
 };
 
