@@ -833,7 +833,7 @@
     </message>
     <message>
         <source>has none</source>
-        <translation>hat keine</translation>
+        <translation>hat keinen Eintrag</translation>
     </message>
     <message>
         <source>is empty</source>
@@ -841,7 +841,7 @@
     </message>
     <message>
         <source>has some</source>
-        <translation>hat welche</translation>
+        <translation>hat mindestens einen Eintrag</translation>
     </message>
     <message>
         <source>is not empty</source>
@@ -862,6 +862,65 @@
     <message>
         <source>is older than</source>
         <translation>ist älter als</translation>
+    </message>
+</context>
+<context>
+    <name>Replicall::FilterFields</name>
+    <message>
+        <source>id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>tenant</source>
+        <translation>Mandant</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <source>category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <source>direction</source>
+        <translation>Richtung</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>caller number</source>
+        <translation>Nummer des Anrufers</translation>
+    </message>
+    <message>
+        <source>caller name</source>
+        <translation>Name des Anrufers</translation>
+    </message>
+    <message>
+        <source>callee number</source>
+        <translation>Nummer des Angerufenen</translation>
+    </message>
+    <message>
+        <source>callee name</source>
+        <translation>Name des Angerufenen</translation>
+    </message>
+    <message>
+        <source>any party</source>
+        <translation>ein Teilnehmer</translation>
+    </message>
+    <message>
+        <source>audio size</source>
+        <translation>Audiogröße</translation>
     </message>
 </context>
 <context>

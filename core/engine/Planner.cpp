@@ -3,9 +3,8 @@
 
 #include "filter/Filter.h"
 #include "source/CatalogReader.h"
-#include "store/Database.h"
+#include "store/Sql.h"
 
-#include <QSqlError>
 #include <QSqlQuery>
 
 using namespace Qt::StringLiterals;
@@ -17,20 +16,6 @@ QString placeholders(qsizetype count) {
     QStringList marks;
     marks.fill(u"?"_s, count);
     return marks.join(u',');
-}
-
-bool exec(QSqlQuery &query, const QString &sql, const QVariantList &values, QString *error) {
-    if (!query.prepare(sql)) {
-        *error = u"cannot read the catalog: %1"_s.arg(query.lastError().text());
-        return false;
-    }
-    for (const QVariant &value : values)
-        query.addBindValue(value);
-    if (!query.exec()) {
-        *error = u"cannot read the catalog: %1"_s.arg(query.lastError().text());
-        return false;
-    }
-    return true;
 }
 
 } // namespace
@@ -80,13 +65,12 @@ bool Planner::plan(const QDateTime &nowUtc, QList<PlanEntry> *entries, QString *
     const QString sql = u"SELECT recordings.id, recordings.audio_size FROM recordings WHERE "_s +
                         where.join(u" AND "_s) + u" ORDER BY recordings.start_utc, recordings.id"_s;
 
-    QSqlQuery query(Database::connection());
-    query.setForwardOnly(true);
-    if (!exec(query, sql, values, error))
+    std::optional<QSqlQuery> query = Sql::run(sql, values, u"cannot read the catalog"_s, error);
+    if (!query)
         return false;
     entries->clear();
-    while (query.next())
-        entries->append({query.value(0).toString(), query.value(1).toLongLong()});
+    while (query->next())
+        entries->append({query->value(0).toString(), query->value(1).toLongLong()});
     return true;
 }
 
@@ -94,18 +78,17 @@ bool Planner::load(const QStringList &ids, QList<Recording> *out, QString *error
     out->clear();
     if (ids.isEmpty())
         return true;
-    QSqlQuery query(Database::connection());
-    query.setForwardOnly(true);
     QVariantList values{m_sourceId};
     for (const QString &id : ids)
         values.append(id);
     const QString sql = u"SELECT %1 FROM recordings WHERE source_id = ? AND id IN (%2)"_s.arg(
         CatalogReader::columns(), placeholders(ids.size()));
-    if (!exec(query, sql, values, error))
+    std::optional<QSqlQuery> query = Sql::run(sql, values, u"cannot read the catalog"_s, error);
+    if (!query)
         return false;
     QHash<QString, Recording> byId;
-    while (query.next()) {
-        Recording recording = CatalogReader::fromQuery(query);
+    while (query->next()) {
+        Recording recording = CatalogReader::fromQuery(*query);
         byId.insert(recording.id, recording);
     }
     // A recording may have left the catalog since the plan was made (removed

@@ -61,11 +61,11 @@ public:
     }
 
 private:
-    // The next fault strikes somewhere in the next 768 KiB of requests, so that chunks of
+    // The next fault strikes somewhere in the next 1 MiB of requests, so that chunks of
     // large uploads are hit in the middle and no keep-alive connection carries a whole run.
     void scheduleNext() {
         m_fault = m_enabled ? drawFault(m_random, m_odds) : Fault::None;
-        m_faultAt = m_sent + 1 + qint64(m_random.bounded(768u * 1024));
+        m_faultAt = m_sent + 1 + qint64(m_random.bounded(1024u * 1024));
     }
 
     void forwardRequest() {
@@ -94,7 +94,7 @@ private:
         case Fault::Stall:
             ++m_shared->stalls;
             m_stalled = true;
-            QTimer::singleShot(1000 + int(m_random.bounded(2000)), this, [this] {
+            QTimer::singleShot(300 + int(m_random.bounded(900)), this, [this] {
                 m_stalled = false;
                 scheduleNext();
                 forwardRequest();

@@ -11,23 +11,24 @@
 namespace Replicall::Test {
 
 // A TCP proxy on 127.0.0.1 that sits between a sender and a target and breaks things on a
-// seeded schedule. Each connection draws one fault when it opens:
+// seeded schedule. The request stream of each connection is cut into segments of random
+// length (up to 1 MiB); at the end of each segment one fault is drawn:
 //
 //   none           bytes pass both ways untouched
-//   drop           both sides are closed after a random number of request bytes
-//   stall          forwarding stops for a while (1-3 s) after a random number of request bytes
-//   cut response   half of the first response chunk is forwarded, then both sides close
-//   flip body      one bit of the first request body is flipped on its way to the target
+//   drop           both sides are closed at once
+//   stall          forwarding stops for a while (0.3-1.2 s), then goes on
+//   cut response   half of the next response chunk is forwarded, then both sides close
+//   flip body      one bit of the next request body byte is flipped (never in headers)
 //
 // The proxy runs in a thread of its own, so a test may block (waiting for a process)
 // while it works.
 class FaultProxy {
 public:
     struct Odds {
-        int drop = 25; // per cent of connections
-        int stall = 15;
-        int cutResponse = 20;
-        int flipBody = 25;
+        int drop = 20; // per cent of faults drawn
+        int stall = 10;
+        int cutResponse = 15;
+        int flipBody = 20;
     };
     struct Counts {
         int connections = 0;

@@ -33,14 +33,12 @@ class TestFaultProxy : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
-    void jobCompletesThroughFaults_data() {
-        QTest::addColumn<quint32>("seed");
-        QTest::newRow("seed 1") << 1u;
-        QTest::newRow("seed 2") << 2u;
-    }
-
     void jobCompletesThroughFaults() {
-        QFETCH(quint32, seed);
+        // Another schedule of faults: REPLICALL_FAULT_SEED=<n> (the failure message names it).
+        const quint32 seed = qEnvironmentVariableIsSet("REPLICALL_FAULT_SEED")
+                                 ? quint32(qEnvironmentVariableIntValue("REPLICALL_FAULT_SEED"))
+                                 : 1u;
+        qInfo("fault schedule seed %u", seed);
         QTemporaryDir work;
         QVERIFY(work.isValid());
         FaultArchive archive(work.filePath(u"archive"_s));
@@ -67,7 +65,7 @@ private Q_SLOTS:
         QJsonObject summary;
         int runs = 0;
         bool done = false;
-        while (!done && runs < 40 && clock.elapsed() < 100000) {
+        while (!done && runs < 30 && clock.elapsed() < 60000) {
             ++runs;
             summary = cli.run(u"proxied"_s, &error, 120000);
             QVERIFY2(!summary.isEmpty(), qPrintable(error));
