@@ -5,6 +5,7 @@
 #include "Console.h"
 #include "JobOptions.h"
 #include "PreviewCommand.h"
+#include "filter/Filter.h"
 #include "model/Job.h"
 #include "schedule/Clock.h"
 #include "schedule/NextRun.h"
@@ -270,6 +271,10 @@ int importJob(CliContext &context) {
     QByteArray token;
     if (!jobFromJson(document.object(), &job, &error)) {
         Console::err(u"replicall-cli job import: %1: %2"_s.arg(path, error));
+        return 2;
+    }
+    if (!Filter::fromJson(job.filter, &error)) {
+        Console::err(u"replicall-cli job import: %1: filter: %2"_s.arg(path, error));
         return 2;
     }
     job.id = 0;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "JobOptions.h"
 
+#include "filter/Filter.h"
 #include "model/Job.h"
 #include "schedule/Bandwidth.h"
 #include "schedule/RunWindow.h"
@@ -39,6 +40,12 @@ bool readFilter(const QString &value, QJsonObject *filter, QString *error) {
     if (!document.isObject()) {
         *error = u"--filter: not a JSON object: %1 at offset %2"_s.arg(parseError.errorString())
                      .arg(parseError.offset);
+        return false;
+    }
+    // Checked here, so that a job is never stored with a filter its runs refuse.
+    const std::optional<Filter> parsed = Filter::fromJson(document.object(), error);
+    if (!parsed) {
+        *error = u"--filter: "_s + *error;
         return false;
     }
     *filter = document.object();

@@ -8,7 +8,6 @@
 #include "ReportCommand.h"
 #include "RunCommand.h"
 #include "StatusCommand.h"
-#include "Translations.h"
 
 #include <QCoreApplication>
 
@@ -47,7 +46,6 @@ int main(int argc, char *argv[]) {
     QCoreApplication::setApplicationName(u"replicall-cli"_s);
     QCoreApplication::setOrganizationName(u"Replicall"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(REPLICALL_VERSION));
-    Translations::install(); // core's messages and Qt's own texts in the user's language
 
     // Global options come before the command; everything after belongs to it.
     QStringList arguments = QCoreApplication::arguments().mid(1);

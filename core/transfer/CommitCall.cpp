@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "transfer/CommitCall.h"
 
+#include "transfer/Answers.h"
 #include "transfer/Sha256.h"
 
 #include <QJsonDocument>
@@ -70,14 +71,11 @@ void CommitCall::start() {
 
 void CommitCall::read(const QByteArray &body, int status) {
     const QString operation = u"PUT /recordings/%1"_s.arg(m_commit.recordingId);
-    const auto json = parseObject(operation, body);
-    if (!json)
+    QString problem;
+    if (!Answers::readCommit(body, status, &m_result, &problem)) {
+        finish(badAnswer(operation, problem));
         return;
-    const QJsonObject audio = json->value(u"audio"_s).toObject();
-    m_result.created = status == 201 || json->value(u"created"_s).toBool();
-    m_result.targetPath = audio.value(u"path"_s).toString();
-    m_result.audioSha256 = audio.value(u"sha256"_s).toString().toLatin1().toLower();
-    m_result.metadataSha256 = json->value(u"metadataSha256"_s).toString().toLatin1().toLower();
+    }
 
     if (m_commit.audio) {
         const QByteArray sent = m_commit.audio->sha256.toLower();

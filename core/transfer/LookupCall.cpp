@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "transfer/LookupCall.h"
 
+#include "transfer/Answers.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
@@ -57,31 +59,10 @@ void LookupCall::sendBatch() {
 }
 
 bool LookupCall::readBatch(const QByteArray &body, qsizetype first, qsizetype count) {
-    const auto json = parseObject(Operation, body);
-    if (!json)
+    QString problem;
+    if (!Answers::readLookup(body, m_entries.mid(first, count), &m_result, &problem)) {
+        finish(badAnswer(Operation, problem));
         return false;
-    const QJsonArray answers = json->value(u"recordings"_s).toArray();
-    if (answers.size() != count) {
-        finish(badAnswer(Operation,
-                         u"asked for %1 ids, got %2 answers"_s.arg(count).arg(answers.size())));
-        return false;
-    }
-    for (qsizetype i = 0; i < count; ++i) {
-        const QJsonObject answer = answers.at(i).toObject();
-        const QString &id = m_entries.at(first + i).id;
-        if (answer.value(u"id"_s).toString() != id) {
-            finish(badAnswer(Operation, u"answer %1 is for \"%2\", expected \"%3\""_s.arg(i).arg(
-                                            answer.value(u"id"_s).toString(), id)));
-            return false;
-        }
-        HeldRecording held;
-        held.held = answer.value(u"held"_s).toBool();
-        held.tenant = answer.value(u"tenant"_s).toString();
-        held.sha256 = answer.value(u"sha256"_s).toString().toLatin1();
-        held.size = qint64(answer.value(u"size"_s).toDouble(-1));
-        held.metadataSha256 = answer.value(u"metadataSha256"_s).toString().toLatin1();
-        held.match = answer.value(u"match"_s).toBool();
-        m_result.insert(id, held);
     }
     return true;
 }
