@@ -176,6 +176,17 @@ bool Database::exec(QSqlQuery &query, const QString &what, QString *error) {
     return false;
 }
 
+RelaxedSync::RelaxedSync(const QSqlDatabase &db)
+    : m_db(db) {
+    QSqlQuery pragma(m_db);
+    pragma.exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
+}
+
+RelaxedSync::~RelaxedSync() {
+    QSqlQuery pragma(m_db);
+    pragma.exec(QStringLiteral("PRAGMA synchronous=FULL"));
+}
+
 Transaction::Transaction(QSqlDatabase db)
     : m_db(std::move(db)) {
     // IMMEDIATE takes the write lock up front; a deferred transaction that later needs to

@@ -22,6 +22,22 @@ public:
     static bool exec(QSqlQuery &query, const QString &what, QString *error);
 };
 
+// For writes that may be lost in a power cut without harm: the tus upload rows.
+// An upload row or offset that did not reach the disk makes the sender HEAD and
+// resend (a missing upload is "not-found: restart it"), so these skip the WAL
+// fsync that synchronous=FULL costs per statement. Every later FULL commit on
+// the file (a recording, a token) flushes them anyway. Restores FULL when done.
+class RelaxedSync {
+public:
+    explicit RelaxedSync(const QSqlDatabase &db);
+    ~RelaxedSync();
+    RelaxedSync(const RelaxedSync &) = delete;
+    RelaxedSync &operator=(const RelaxedSync &) = delete;
+
+private:
+    QSqlDatabase m_db;
+};
+
 // Rolls back unless commit() was called, so an early return never leaves a transaction open.
 class Transaction {
 public:

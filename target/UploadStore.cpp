@@ -69,7 +69,9 @@ bool UploadStore::create(Upload *upload, QString *error) {
     }
     file.close();
 
-    QSqlQuery query(Database::connection());
+    const QSqlDatabase db = Database::connection();
+    const RelaxedSync relaxed(db);
+    QSqlQuery query(db);
     query.prepare(QStringLiteral(
         "INSERT INTO uploads (id, token, tenant, recording, file_name, sha256, "
         "length, upload_offset, created, touched_ms) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)"));
@@ -105,7 +107,9 @@ bool UploadStore::find(const QString &id, Upload *upload, bool *found, QString *
 }
 
 bool UploadStore::setOffset(const QString &id, qint64 offset, QString *error) {
-    QSqlQuery query(Database::connection());
+    const QSqlDatabase db = Database::connection();
+    const RelaxedSync relaxed(db);
+    QSqlQuery query(db);
     query.prepare(
         QStringLiteral("UPDATE uploads SET upload_offset = ?, touched_ms = ? WHERE id = ?"));
     query.addBindValue(offset);

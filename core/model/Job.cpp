@@ -146,7 +146,8 @@ private:
         // Doubles hold integers exactly up to 2^53; beyond that the value is not trustworthy.
         constexpr double limit = 9007199254740992.0;
         const double d = v.toDouble();
-        if (!v.isDouble() || d != double(qint64(d)) || d > limit || d < -limit)
+        // The range first: converting a double out of qint64's range is undefined.
+        if (!v.isDouble() || !(d <= limit && d >= -limit) || d != double(qint64(d)))
             return wrongType(key, u"a whole number"_s);
         *out = qint64(d);
         return true;

@@ -5,6 +5,7 @@
 #include "JobActions.h"
 #include "JobEditorLauncher.h"
 #include "RunController.h"
+#include "models/Format.h"
 #include "models/JobFilterProxyModel.h"
 #include "models/JobListModel.h"
 #include "models/ProgressDelegate.h"
@@ -72,7 +73,7 @@ MainWindow::MainWindow(JobListModel *jobs, RunController *runs, const QString &d
             });
     connect(runs, &RunController::runFinished, this, [this](qint64, const RunSummary &summary) {
         statusBar()->showMessage(tr("Job '%1' %2: %3 uploaded, %4 skipped, %5 failed")
-                                     .arg(summary.jobName, summary.status)
+                                     .arg(summary.jobName, Format::runStatus(summary.status))
                                      .arg(summary.uploaded)
                                      .arg(summary.skipped)
                                      .arg(summary.failed),

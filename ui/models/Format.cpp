@@ -47,6 +47,11 @@ QString Format::runStatus(RunStatus status) {
     return QString();
 }
 
+QString Format::runStatus(const QString &status) {
+    RunStatus known;
+    return runStatusFromString(status, &known) ? runStatus(known) : status;
+}
+
 QString Format::failureKind(FailureKind kind) {
     switch (kind) {
     case FailureKind::Recording:

@@ -22,6 +22,8 @@ public:
     // "2.5 MiB/s"
     static QString rate(double bytesPerSecond);
     static QString runStatus(RunStatus status);
+    // A run summary's status word ("succeeded", ...), translated; unknown words as they are.
+    static QString runStatus(const QString &status);
     static QString failureKind(FailureKind kind);
 };
 

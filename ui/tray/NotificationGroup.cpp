@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "NotificationGroup.h"
 
+#include "models/Format.h"
+
 using namespace Qt::StringLiterals;
 
 namespace Replicall {
@@ -25,7 +27,7 @@ Notification NotificationGroup::take() {
     int failedRuns = 0;
     for (const RunSummary &summary : std::as_const(m_finished)) {
         QString line = tr("%1 %2: %3 uploaded, %4 skipped, %5 failed")
-                           .arg(summary.jobName, summary.status)
+                           .arg(summary.jobName, Format::runStatus(summary.status))
                            .arg(summary.uploaded)
                            .arg(summary.skipped)
                            .arg(summary.failed);
