@@ -71,7 +71,7 @@ stop_server() { # PID of the /usr/bin/time wrapper: stop its child, let it repor
     local wrapper=$1 child
     kill -0 "$wrapper" 2>/dev/null || return 0
     child=$(pgrep -P "$wrapper" || true)
-    [[ -n $child ]] && kill -TERM "$child" 2>/dev/null || true
+    if [[ -n $child ]]; then kill -TERM "$child" 2>/dev/null || true; fi
     for _ in $(seq 100); do kill -0 "$wrapper" 2>/dev/null || break; sleep 0.1; done
     kill -KILL "$wrapper" "$child" 2>/dev/null || true
     wait "$wrapper" 2>/dev/null || true

@@ -22,8 +22,8 @@ TargetHarness::TargetHarness() {
     silenceQtMessages();
     // Left behind on purpose: libFuzzer ends the process with exit(), and a crash needs
     // the data directory for its reproduction anyway.
-    m_dataDir = QDir::temp().filePath(QStringLiteral("replicall-fuzz-target-%1")
-                                          .arg(QCoreApplication::applicationPid()));
+    m_dataDir = QDir::temp().filePath(
+        QStringLiteral("replicall-fuzz-target-%1").arg(QCoreApplication::applicationPid()));
     QDir().mkpath(m_dataDir);
     QString error;
     if (!Target::Database::open(m_dataDir, &error))
@@ -89,7 +89,8 @@ void splitRequest(const QByteArray &input, Target::HttpRequest *request, QByteAr
         const qsizetype colon = line.indexOf(':');
         if (colon <= 0)
             continue;
-        request->headers.insert(line.left(colon).trimmed().toLower(), line.mid(colon + 1).trimmed());
+        request->headers.insert(line.left(colon).trimmed().toLower(),
+                                line.mid(colon + 1).trimmed());
     }
 }
 

@@ -29,6 +29,10 @@ cmake --build "$build" --target "${targets[@]}" -j"${REPLICALL_FUZZ_JOBS:-2}"
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0:abort_on_error=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 export QT_QPA_PLATFORM=offscreen
+# The target fuzzers keep a data directory in the temporary folder; keep it in the build.
+export TMPDIR="$build/tmp"
+rm -rf "$TMPDIR"
+mkdir -p "$TMPDIR"
 failed=()
 for target in "${targets[@]}"; do
     corpus="$build/corpus/$target"

@@ -11,8 +11,8 @@
 
 namespace Replicall::Target {
 
-ChunkWriter::ChunkWriter(UploadStore &store, std::unique_ptr<UploadLock> lock,
-                         const Upload &upload, qint64 maxBytes)
+ChunkWriter::ChunkWriter(UploadStore &store, std::unique_ptr<UploadLock> lock, const Upload &upload,
+                         qint64 maxBytes)
     : m_store(store)
     , m_lock(std::move(lock))
     , m_upload(upload)

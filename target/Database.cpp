@@ -176,6 +176,13 @@ bool Database::exec(QSqlQuery &query, const QString &what, QString *error) {
     return false;
 }
 
+namespace {
+QRecursiveMutex g_writeMutex;
+} // namespace
+
+WriteLock::WriteLock()
+    : m_locker(&g_writeMutex) {}
+
 RelaxedSync::RelaxedSync(const QSqlDatabase &db)
     : m_db(db) {
     QSqlQuery pragma(m_db);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QMutexLocker>
+#include <QRecursiveMutex>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
@@ -22,6 +24,20 @@ public:
     static bool exec(QSqlQuery &query, const QString &what, QString *error);
 };
 
+// Held by every write of this process. SQLite lets one writer in at a time and
+// makes the others sleep and retry (busy_timeout, sleeps of 1 to 25 ms): with a
+// sender's 8 parallel uploads those sleeps were most of a small upload's time.
+// The server's own threads queue here instead and go on as soon as the writer
+// before them is done; other processes (`token create`) still meet the busy
+// timeout. Recursive, so a write inside a Transaction may take it again.
+class WriteLock {
+public:
+    WriteLock();
+
+private:
+    QMutexLocker<QRecursiveMutex> m_locker;
+};
+
 // For writes that may be lost in a power cut without harm: the tus upload rows.
 // An upload row or offset that did not reach the disk makes the sender HEAD and
 // resend (a missing upload is "not-found: restart it"), so these skip the WAL
@@ -35,6 +51,7 @@ public:
     RelaxedSync &operator=(const RelaxedSync &) = delete;
 
 private:
+    WriteLock m_lock; // declared first: taken before the pragma, released after
     QSqlDatabase m_db;
 };
 
@@ -50,6 +67,7 @@ public:
     bool commit(QString *error);
 
 private:
+    WriteLock m_lock; // declared first: released only after the rollback
     QSqlDatabase m_db;
     bool m_active = false;
 };

@@ -124,6 +124,7 @@ bool UploadStore::remove(const QString &id, QString *error) {
         m_hashes.remove(id);
     }
     QFile::remove(filePath(id));
+    const WriteLock lock;
     QSqlQuery query(Database::connection());
     query.prepare(QStringLiteral("DELETE FROM uploads WHERE id = ?"));
     query.addBindValue(id);

@@ -132,6 +132,8 @@ bool JobRunner::prepare(QString *error) {
         qCWarning(lcRun).noquote() << m_job.name << u": "_s << problem;
     m_sourceId = indexed.sourceId;
     m_planner = std::make_unique<Planner>(m_job, m_sourceId);
+    if (m_job.removeAfter)
+        finishInterruptedRemovals();
     if (!m_planner->plan(QDateTime::currentDateTimeUtc(), &m_plan, error))
         return false;
     m_summary.matched = m_plan.size();
@@ -142,6 +144,22 @@ bool JobRunner::prepare(QString *error) {
     }
     m_network = new QNetworkAccessManager(this);
     return true;
+}
+
+void JobRunner::finishInterruptedRemovals() {
+    // The target verified these and the ledger holds them, so removing them now is what
+    // the run that replicated them would have done had it not ended first.
+    QList<Recording> pending;
+    QString error;
+    if (!m_planner->replicatedButPresent(&pending, &error)) {
+        qCWarning(lcRun).noquote() << m_job.name << u": "_s << error;
+        return;
+    }
+    for (const Recording &recording : std::as_const(pending)) {
+        if (!SourceRemover::remove(recording, &error))
+            qCWarning(lcRun).noquote() << m_job.name << u": "_s << recording.id
+                                       << u": source copy not removed: "_s << error;
+    }
 }
 
 void JobRunner::checkTarget() {

@@ -78,6 +78,7 @@ private:
     };
 
     bool prepare(QString *error);
+    void finishInterruptedRemovals();
     void checkTarget();
     void sendDirectory();
     void lookUpHeld();

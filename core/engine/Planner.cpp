@@ -100,4 +100,21 @@ bool Planner::load(const QStringList &ids, QList<Recording> *out, QString *error
     return true;
 }
 
+bool Planner::replicatedButPresent(QList<Recording> *out, QString *error) const {
+    out->clear();
+    const QString sql =
+        u"SELECT %1 FROM recordings WHERE source_id = ? AND EXISTS (SELECT 1 FROM ledger "
+        u"WHERE ledger.job_id = ? AND ledger.recording_id = recordings.id "
+        u"AND ledger.audio_size = recordings.audio_size "
+        u"AND ledger.audio_mtime_ns = recordings.audio_mtime_ns "
+        u"AND ledger.metadata_sha256 = recordings.metadata_sha256)"_s.arg(CatalogReader::columns());
+    std::optional<QSqlQuery> query =
+        Sql::run(sql, {m_sourceId, m_job.id}, u"cannot read the catalog"_s, error);
+    if (!query)
+        return false;
+    while (query->next())
+        out->append(CatalogReader::fromQuery(*query));
+    return true;
+}
+
 } // namespace Replicall

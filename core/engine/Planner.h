@@ -30,6 +30,10 @@ public:
     bool plan(const QDateTime &nowUtc, QList<PlanEntry> *entries, QString *error) const;
     // Loads full recordings for a page of plan entries, in the order given.
     bool load(const QStringList &ids, QList<Recording> *out, QString *error) const;
+    // Recordings the job's ledger holds unchanged that are still in the catalog. With
+    // remove-after these are removals a run never got to: it ended (killed, crashed)
+    // between writing the ledger and removing the source copy.
+    bool replicatedButPresent(QList<Recording> *out, QString *error) const;
 
 private:
     Job m_job;

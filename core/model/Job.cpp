@@ -54,6 +54,9 @@ qint64 unitFactor(const QString &suffix) {
     return 0;
 }
 
+// The largest whole number a JSON number (a double) holds exactly: 2^53.
+constexpr qint64 MaxExactInteger = qint64(1) << 53;
+
 // Reads optional, typed fields of a JSON object. A missing field keeps the
 // caller's default; a present field of the wrong type is an error naming it.
 class FieldReader {
@@ -109,6 +112,9 @@ public:
             QString why;
             if (!parseSize(v.toString(), out, &why))
                 return fail(&error, u"field '%1': %2"_s.arg(key, why));
+            // It is exported as a JSON number, which holds whole numbers exactly up to 2^53.
+            if (*out > MaxExactInteger)
+                return fail(&error, u"field '%1': '%2' is too large"_s.arg(key, v.toString()));
             return true;
         }
         return toInteger(key, v, out);
@@ -144,7 +150,7 @@ public:
 private:
     bool toInteger(const QString &key, const QJsonValue &v, qint64 *out) {
         // Doubles hold integers exactly up to 2^53; beyond that the value is not trustworthy.
-        constexpr double limit = 9007199254740992.0;
+        constexpr double limit = double(MaxExactInteger);
         const double d = v.toDouble();
         // The range first: converting a double out of qint64's range is undefined.
         if (!v.isDouble() || !(d <= limit && d >= -limit) || d != double(qint64(d)))

@@ -77,8 +77,8 @@ bool readInfo(const QByteArray &body, TargetInfo *info, QString *problem) {
     info->maxChunkSize = byteCount(limits.value(u"maxChunkSize"_s), 0);
     info->maxUploadSize = byteCount(limits.value(u"maxUploadSize"_s), 0);
     info->maxJsonSize = byteCount(limits.value(u"maxJsonSize"_s), 0);
-    info->maxLookupBatch = int(
-        qBound(qint64(1), byteCount(limits.value(u"maxLookupBatch"_s), 1000), qint64(100000)));
+    info->maxLookupBatch =
+        int(qBound(qint64(1), byteCount(limits.value(u"maxLookupBatch"_s), 1000), qint64(100000)));
     info->freeBytes = byteCount(storage.value(u"freeBytes"_s), -1);
     info->totalBytes = byteCount(storage.value(u"totalBytes"_s), -1);
     info->tusExtensions = strings(json->value(u"tus"_s).toObject().value(u"extensions"_s));

@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "transfer/TusUpload.h"
 
-#include "transfer/Sha256.h"
-
 #include "transfer/FileWindow.h"
+#include "transfer/Sha256.h"
 
 #include <QDateTime>
 #include <QFileInfo>

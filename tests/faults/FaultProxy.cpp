@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "FaultProxy.h"
 
+#include <QMutex>
 #include <QRandomGenerator>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -17,6 +18,8 @@ struct FaultProxy::Shared {
     std::atomic<int> cuts{0};
     std::atomic<int> flips{0};
     std::atomic<qint64> bytesToTarget{0};
+    mutable QMutex mutex; // guards patches
+    QList<FaultProxy::Patch> patches;
 };
 
 namespace {
@@ -139,11 +142,16 @@ private:
                 const qsizetype n = qsizetype(qMin(m_bodyLeft, qint64(bytes.size() - i)));
                 m_bodyLeft -= n;
                 i += n;
+                if (m_patch >= 0) {
+                    QMutexLocker locker(&m_shared->mutex);
+                    m_shared->patches[m_patch].bodyBytes += n;
+                }
                 continue;
             }
             m_head.append(bytes.at(i++));
             if (m_head.endsWith("\r\n\r\n")) {
                 m_bodyLeft = contentLength(m_head);
+                notePatch(m_head);
                 m_head.clear();
             } else if (m_head.size() > 64 * 1024) {
                 m_head.clear(); // not HTTP as we know it; keep going
@@ -151,13 +159,26 @@ private:
         }
     }
 
-    static qint64 contentLength(const QByteArray &headers) {
+    static QByteArray headerValue(const QByteArray &headers, const QByteArray &lowerName) {
         const QList<QByteArray> lines = headers.split('\n');
         for (const QByteArray &line : lines) {
-            if (line.toLower().startsWith("content-length:"))
-                return line.mid(15).trimmed().toLongLong();
+            if (line.toLower().startsWith(QByteArray(lowerName + ':')))
+                return line.mid(lowerName.size() + 1).trimmed();
         }
-        return 0;
+        return {};
+    }
+
+    static qint64 contentLength(const QByteArray &headers) {
+        return headerValue(headers, "content-length").toLongLong();
+    }
+
+    void notePatch(const QByteArray &headers) {
+        m_patch = -1;
+        if (!headers.startsWith("PATCH "))
+            return;
+        QMutexLocker locker(&m_shared->mutex);
+        m_shared->patches.append({headerValue(headers, "upload-offset").toLongLong(), 0});
+        m_patch = m_shared->patches.size() - 1;
     }
 
     void forwardResponse() {
@@ -201,6 +222,7 @@ private:
     QByteArray m_held;
     QByteArray m_head;
     qint64 m_bodyLeft = 0;
+    qsizetype m_patch = -1; // index in Shared::patches of the PATCH whose body passes now
 };
 
 class ProxyServer : public QTcpServer {
@@ -269,6 +291,11 @@ FaultProxy::Counts FaultProxy::counts() const {
     counts.flips = m_shared->flips;
     counts.bytesToTarget = m_shared->bytesToTarget;
     return counts;
+}
+
+QList<FaultProxy::Patch> FaultProxy::patches() const {
+    QMutexLocker locker(&m_shared->mutex);
+    return m_shared->patches;
 }
 
 QString FaultProxy::describe() const {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QHostAddress>
+#include <QList>
 #include <QObject>
 #include <QString>
 #include <QThread>
@@ -39,6 +40,13 @@ public:
         qint64 bytesToTarget = 0;
     };
 
+    // A PATCH request that passed: its Upload-Offset and how much of its body was
+    // forwarded to the target.
+    struct Patch {
+        qint64 offset = 0;
+        qint64 bodyBytes = 0;
+    };
+
     FaultProxy(quint16 targetPort, quint32 seed, const Odds &odds);
     ~FaultProxy();
     FaultProxy(const FaultProxy &) = delete;
@@ -49,7 +57,8 @@ public:
     // Faults stop (or start again) for connections opened from now on.
     void setEnabled(bool enabled) { m_enabled = enabled; }
     Counts counts() const;
-    QString describe() const; // "123 connections: 10 dropped, ..."
+    QList<Patch> patches() const; // every PATCH so far, in the order they began
+    QString describe() const;     // "123 connections: 10 dropped, ..."
 
     struct Shared; // counters shared with the proxy thread
 

@@ -99,8 +99,8 @@ bool FaultArchive::addCalls(const QString &prefix, int count, qint64 minSize, qi
         const QJsonObject sidecar{
             {u"id"_s, call.id},
             {u"tenant"_s, u"acme"_s},
-            {u"start"_s, QDateTime(call.day, QTime(8, 0).addSecs(n % 36000), Qt::UTC)
-                             .toString(Qt::ISODate)},
+            {u"start"_s,
+             QDateTime(call.day, QTime(8, 0).addSecs(n % 36000), Qt::UTC).toString(Qt::ISODate)},
             {u"durationMs"_s, call.size / 16},
             {u"direction"_s, u"inbound"_s},
             {u"caller"_s, QJsonObject{{u"number"_s, u"+4930123456"_s}, {u"name"_s, u""_s}}},
@@ -208,8 +208,7 @@ void Cli::prepare(QProcess *process) const {
     process->setProgram(executable());
 }
 
-int Cli::exec(const QStringList &arguments, QString *output, QString *errors,
-              int timeoutMs) const {
+int Cli::exec(const QStringList &arguments, QString *output, QString *errors, int timeoutMs) const {
     QProcess process;
     prepare(&process);
     process.setArguments(arguments);
@@ -240,11 +239,11 @@ bool Cli::addJob(const QString &name, const QString &sourceDir, const QString &t
     tokenFile.close();
     QString output;
     QString errors;
-    const int code = exec(QStringList{u"job"_s, u"add"_s, u"--name"_s, name, u"--source"_s,
-                                      sourceDir, u"--target"_s, targetUrl, u"--token-file"_s,
-                                      tokenPath} +
-                              options,
-                          &output, &errors);
+    const int code =
+        exec(QStringList{u"job"_s, u"add"_s, u"--name"_s, name, u"--source"_s, sourceDir,
+                         u"--target"_s, targetUrl, u"--token-file"_s, tokenPath} +
+                 options,
+             &output, &errors);
     if (code != 0)
         *error = u"job add failed (%1): %2%3"_s.arg(code).arg(output, errors);
     return code == 0;

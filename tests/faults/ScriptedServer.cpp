@@ -80,9 +80,9 @@ QByteArray rawAnswer(int status, const QByteArray &body, const QList<QByteArray>
     QByteArray answer = "HTTP/1.1 " + QByteArray::number(status) + " Scripted\r\n";
     for (const QByteArray &header : headers)
         answer += header + "\r\n";
-    answer += "Content-Length: " +
-              QByteArray::number(contentLength >= 0 ? contentLength : body.size()) +
-              "\r\nConnection: close\r\n\r\n" + body;
+    answer +=
+        "Content-Length: " + QByteArray::number(contentLength >= 0 ? contentLength : body.size()) +
+        "\r\nConnection: close\r\n\r\n" + body;
     return answer;
 }
 

@@ -42,9 +42,9 @@ private:
 
 // "HTTP/1.1 <status>" with the headers and body given, Content-Length set from the body
 // unless `contentLength` says otherwise (to announce more than is sent).
-QByteArray rawAnswer(int status, const QByteArray &body,
-                     const QList<QByteArray> &headers = {QByteArrayLiteral(
-                         "Content-Type: application/json")},
-                     qint64 contentLength = -1);
+QByteArray
+rawAnswer(int status, const QByteArray &body,
+          const QList<QByteArray> &headers = {QByteArrayLiteral("Content-Type: application/json")},
+          qint64 contentLength = -1);
 
 } // namespace Replicall::Test

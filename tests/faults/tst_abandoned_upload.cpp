@@ -62,11 +62,15 @@ private Q_SLOTS:
         QTcpSocket socket;
         socket.connectToHost(m_target.baseUrl().host(), quint16(m_target.baseUrl().port()));
         QVERIFY(socket.waitForConnected(5000));
-        socket.write("PATCH " + location + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                     "Authorization: Bearer " + m_token.toLatin1() + "\r\n"
+        socket.write("PATCH " + location +
+                     " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                     "Authorization: Bearer " +
+                     m_token.toLatin1() +
+                     "\r\n"
                      "Tus-Resumable: 1.0.0\r\nUpload-Offset: 0\r\n"
                      "Content-Type: application/offset+octet-stream\r\n"
-                     "Content-Length: 1000000\r\n\r\n" + QByteArray(sentBytes, 'a'));
+                     "Content-Length: 1000000\r\n\r\n" +
+                     QByteArray(sentBytes, 'a'));
         QVERIFY(socket.waitForBytesWritten(5000));
         QTest::qWait(100); // the target has read what was sent
         if (hangUp == HangUp::Close)
@@ -75,9 +79,9 @@ private Q_SLOTS:
             socket.abort();
 
         // The resume, at once: no waiting, no retry.
-        const HttpResult head = http.send("HEAD", QUrl(m_target.baseUrl().toString() +
-                                                       QString::fromLatin1(location)),
-                                          {}, tusHeaders());
+        const HttpResult head =
+            http.send("HEAD", QUrl(m_target.baseUrl().toString() + QString::fromLatin1(location)),
+                      {}, tusHeaders());
         QVERIFY2(head.status == 200, qPrintable(head.describe()));
         const qint64 offset = head.header("Upload-Offset").toLongLong();
         QVERIFY2(offset == 0 || offset == sentBytes,
@@ -99,9 +103,9 @@ private Q_SLOTS:
         QFile file(m_target.dataDir() + u"/.uploads/"_s + uploadId);
         QVERIFY(file.open(QIODevice::ReadOnly));
         QCOMPARE(file.readAll(), QByteArray(int(offset), 'a') + rest);
-        const HttpResult again = http.send("HEAD", QUrl(m_target.baseUrl().toString() +
-                                                        QString::fromLatin1(location)),
-                                           {}, tusHeaders());
+        const HttpResult again =
+            http.send("HEAD", QUrl(m_target.baseUrl().toString() + QString::fromLatin1(location)),
+                      {}, tusHeaders());
         QCOMPARE(again.header("Upload-Offset").toLongLong(), offset + rest.size());
         socket.abort();
     }

@@ -36,9 +36,9 @@ bool runOpenssl(const QStringList &arguments, const QString &dir, QString *error
     openssl.start(u"openssl"_s, arguments);
     if (!openssl.waitForFinished(60000) || openssl.exitStatus() != QProcess::NormalExit ||
         openssl.exitCode() != 0) {
-        *error = u"openssl %1 failed: %2 %3"_s.arg(arguments.join(u' '), openssl.errorString(),
-                                                   QString::fromLocal8Bit(
-                                                       openssl.readAllStandardError()));
+        *error = u"openssl %1 failed: %2 %3"_s.arg(
+            arguments.join(u' '), openssl.errorString(),
+            QString::fromLocal8Bit(openssl.readAllStandardError()));
         return false;
     }
     return true;
@@ -61,23 +61,21 @@ bool makeExpiredCertificate(const QString &dir, QString *error) {
     }
     serial.close();
     config.close();
-    return runOpenssl({u"req"_s, u"-new"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s,
-                       u"-keyout"_s, u"key.pem"_s, u"-out"_s, u"request.csr"_s, u"-subj"_s,
-                       u"/CN=127.0.0.1"_s},
+    return runOpenssl({u"req"_s, u"-new"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s, u"-keyout"_s,
+                       u"key.pem"_s, u"-out"_s, u"request.csr"_s, u"-subj"_s, u"/CN=127.0.0.1"_s},
                       dir, error) &&
            runOpenssl({u"ca"_s, u"-batch"_s, u"-selfsign"_s, u"-notext"_s, u"-keyfile"_s,
                        u"key.pem"_s, u"-in"_s, u"request.csr"_s, u"-out"_s, u"cert.pem"_s,
-                       u"-startdate"_s, u"20200101000000Z"_s, u"-enddate"_s,
-                       u"20210101000000Z"_s, u"-config"_s, u"ca.cnf"_s, u"-extensions"_s,
-                       u"ext"_s},
+                       u"-startdate"_s, u"20200101000000Z"_s, u"-enddate"_s, u"20210101000000Z"_s,
+                       u"-config"_s, u"ca.cnf"_s, u"-extensions"_s, u"ext"_s},
                       dir, error);
 }
 
 // A valid certificate, but for example.invalid.
 bool makeWrongHostCertificate(const QString &dir, QString *error) {
-    return runOpenssl({u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s,
-                       u"-keyout"_s, u"key.pem"_s, u"-out"_s, u"cert.pem"_s, u"-days"_s, u"30"_s,
-                       u"-subj"_s, u"/CN=example.invalid"_s, u"-addext"_s,
+    return runOpenssl({u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s, u"-keyout"_s,
+                       u"key.pem"_s, u"-out"_s, u"cert.pem"_s, u"-days"_s, u"30"_s, u"-subj"_s,
+                       u"/CN=example.invalid"_s, u"-addext"_s,
                        u"subjectAltName=DNS:example.invalid"_s},
                       dir, error);
 }
@@ -115,44 +113,107 @@ private Q_SLOTS:
         QVERIFY(!m_token.isEmpty());
         m_cli = std::make_unique<Cli>(m_work.path());
         m_scenarios = {
-            {u"url-not-a-url"_s, [this] { return addJob(u"not a url"_s); }},
-            {u"url-ftp"_s, [this] { return addJob(u"ftp://127.0.0.1/"_s); }},
-            {u"url-no-host"_s, [this] { return addJob(u"http://"_s); }},
-            {u"url-bad-port"_s, [this] { return addJob(u"http://127.0.0.1:99999"_s); }},
-            {u"unreachable"_s, [this] { return unreachable(); }},
+            {u"url-not-a-url"_s,
+             [this] {
+                 return addJob(u"not a url"_s);
+             }},
+            {u"url-ftp"_s,
+             [this] {
+                 return addJob(u"ftp://127.0.0.1/"_s);
+             }},
+            {u"url-no-host"_s,
+             [this] {
+                 return addJob(u"http://"_s);
+             }},
+            {u"url-bad-port"_s,
+             [this] {
+                 return addJob(u"http://127.0.0.1:99999"_s);
+             }},
+            {u"unreachable"_s,
+             [this] {
+                 return unreachable();
+             }},
             {u"token-wrong"_s,
              [this] {
                  return runAgainst(m_target.baseUrl().toString(),
                                    u"rpl_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"_s);
              }},
-            {u"token-revoked"_s, [this] { return revokedToken(); }},
-            {u"token-expired"_s, [this] { return expiredToken(); }},
-            {u"tenant-out-of-scope"_s, [this] { return tenantOutOfScope(); }},
-            {u"tls-self-signed"_s, [this] { return selfSigned(); }},
-            {u"tls-expired"_s, [this] { return tlsWith(&makeExpiredCertificate); }},
-            {u"tls-wrong-host"_s, [this] { return tlsWith(&makeWrongHostCertificate); }},
-            {u"redirect-keeps-token"_s, [this] { return redirect(); }},
+            {u"token-revoked"_s,
+             [this] {
+                 return revokedToken();
+             }},
+            {u"token-expired"_s,
+             [this] {
+                 return expiredToken();
+             }},
+            {u"tenant-out-of-scope"_s,
+             [this] {
+                 return tenantOutOfScope();
+             }},
+            {u"tls-self-signed"_s,
+             [this] {
+                 return selfSigned();
+             }},
+            {u"tls-expired"_s,
+             [this] {
+                 return tlsWith(&makeExpiredCertificate);
+             }},
+            {u"tls-wrong-host"_s,
+             [this] {
+                 return tlsWith(&makeWrongHostCertificate);
+             }},
+            {u"redirect-keeps-token"_s,
+             [this] {
+                 return redirect();
+             }},
             {u"json-malformed"_s,
-             [this] { return scriptedInfo(rawAnswer(200, "{\"server\": {\"name\": ]")); }},
-            {u"json-not-object"_s, [this] { return scriptedInfo(rawAnswer(200, "[1, 2, 3]")); }},
+             [this] {
+                 return scriptedInfo(rawAnswer(200, "{\"server\": {\"name\": ]"));
+             }},
+            {u"json-not-object"_s,
+             [this] {
+                 return scriptedInfo(rawAnswer(200, "[1, 2, 3]"));
+             }},
             {u"json-truncated"_s,
-             [this] { return scriptedInfo(rawAnswer(200, "{\"server\": {\"na", {}, 400)); }},
-            {u"target-headers-too-large"_s, [this] { return headersTooLarge(); }},
-            {u"target-body-too-large"_s, [this] { return bodyTooLarge(); }},
+             [this] {
+                 return scriptedInfo(rawAnswer(200, "{\"server\": {\"na", {}, 400));
+             }},
+            {u"target-headers-too-large"_s,
+             [this] {
+                 return headersTooLarge();
+             }},
+            {u"target-body-too-large"_s,
+             [this] {
+                 return bodyTooLarge();
+             }},
             {u"target-id-percent-encoded"_s,
-             [this] { return commitTo("/recordings/..%2F..%2Ftarget.sqlite"); }},
-            {u"target-id-dot-dot"_s, [this] { return commitTo("/recordings/%2E%2E"); }},
+             [this] {
+                 return commitTo("/recordings/..%2F..%2Ftarget.sqlite");
+             }},
+            {u"target-id-dot-dot"_s,
+             [this] {
+                 return commitTo("/recordings/%2E%2E");
+             }},
             {u"target-upload-id-traversal"_s,
-             [this] { return tusPatch("/uploads/..%2F..%2Ftarget.sqlite"); }},
-            {u"target-upload-metadata-traversal"_s, [this] { return uploadFor("../../x"); }},
+             [this] {
+                 return tusPatch("/uploads/..%2F..%2Ftarget.sqlite");
+             }},
+            {u"target-upload-metadata-traversal"_s,
+             [this] {
+                 return uploadFor("../../x");
+             }},
             {u"sidecar-id-traversal"_s,
-             [this] { return sidecarProblem(u"\"id\": \"../x\""_s, u"audio"_s); }},
+             [this] {
+                 return sidecarProblem(u"\"id\": \"../x\""_s, u"audio"_s);
+             }},
             {u"sidecar-audio-traversal"_s,
              [this] {
                  return sidecarProblem(u"\"id\": \"c-trav\""_s, u"../../etc/passwd"_s);
              }},
             {u"sidecar-missing-field"_s,
-             [this] { return sidecarProblem(u"\"id\": \"c-missing\""_s, {}, true); }},
+             [this] {
+                 return sidecarProblem(u"\"id\": \"c-missing\""_s, {}, true);
+             }},
             {u"sidecar-wrong-type"_s,
              [this] {
                  return sidecarProblem(u"\"id\": \"c-type\", \"durationMs\": \"long\""_s, {});
@@ -171,37 +232,35 @@ private Q_SLOTS:
         QTest::newRow("wrong token") << u"token-wrong"_s << u"token-invalid"_s;
         QTest::newRow("revoked token") << u"token-revoked"_s << u"token-revoked"_s;
         QTest::newRow("expired token") << u"token-expired"_s << u"token-expired"_s;
-        QTest::newRow("tenant out of scope") << u"tenant-out-of-scope"_s
-                                             << u"tenant-out-of-scope"_s;
+        QTest::newRow("tenant out of scope")
+            << u"tenant-out-of-scope"_s << u"tenant-out-of-scope"_s;
         QTest::newRow("self-signed certificate") << u"tls-self-signed"_s << u"self-signed"_s;
         QTest::newRow("expired certificate") << u"tls-expired"_s << u"expired"_s;
-        QTest::newRow("certificate for another host") << u"tls-wrong-host"_s
-                                                      << u"host name"_s;
-        QTest::newRow("redirect to another host") << u"redirect-keeps-token"_s
-                                                  << u"redirects are not followed"_s;
+        QTest::newRow("certificate for another host") << u"tls-wrong-host"_s << u"host name"_s;
+        QTest::newRow("redirect to another host")
+            << u"redirect-keeps-token"_s << u"redirects are not followed"_s;
         QTest::newRow("malformed JSON answer") << u"json-malformed"_s << u"is not JSON"_s;
-        QTest::newRow("JSON answer not an object") << u"json-not-object"_s
-                                                   << u"not a JSON object"_s;
+        QTest::newRow("JSON answer not an object")
+            << u"json-not-object"_s << u"not a JSON object"_s;
         QTest::newRow("truncated JSON answer") << u"json-truncated"_s << u"GET /info"_s;
-        QTest::newRow("headers over the limit") << u"target-headers-too-large"_s
-                                                << u"headers-too-large"_s;
+        QTest::newRow("headers over the limit")
+            << u"target-headers-too-large"_s << u"headers-too-large"_s;
         QTest::newRow("body over the limit") << u"target-body-too-large"_s << u"too-large"_s;
-        QTest::newRow("percent-encoded traversal id") << u"target-id-percent-encoded"_s
-                                                      << u"invalid-id"_s;
+        QTest::newRow("percent-encoded traversal id")
+            << u"target-id-percent-encoded"_s << u"invalid-id"_s;
         QTest::newRow("dot-dot id") << u"target-id-dot-dot"_s << u"invalid-id"_s;
-        QTest::newRow("traversal upload id") << u"target-upload-id-traversal"_s
-                                             << u"invalid-id"_s;
+        QTest::newRow("traversal upload id") << u"target-upload-id-traversal"_s << u"invalid-id"_s;
         QTest::newRow("traversal recording in Upload-Metadata")
             << u"target-upload-metadata-traversal"_s << u"invalid-id"_s;
-        QTest::newRow("sidecar id ../x") << u"sidecar-id-traversal"_s
-                                         << u"field 'id' ('../x') is not a valid id"_s;
+        QTest::newRow("sidecar id ../x")
+            << u"sidecar-id-traversal"_s << u"field 'id' ('../x') is not a valid id"_s;
         QTest::newRow("sidecar audio ../../etc/passwd")
             << u"sidecar-audio-traversal"_s
             << u"field 'audio' ('../../etc/passwd') is not a plain file name"_s;
-        QTest::newRow("sidecar missing field") << u"sidecar-missing-field"_s
-                                               << u"field 'durationMs' is missing"_s;
-        QTest::newRow("sidecar wrong-typed field") << u"sidecar-wrong-type"_s
-                                                   << u"field 'durationMs'"_s;
+        QTest::newRow("sidecar missing field")
+            << u"sidecar-missing-field"_s << u"field 'durationMs' is missing"_s;
+        QTest::newRow("sidecar wrong-typed field")
+            << u"sidecar-wrong-type"_s << u"field 'durationMs'"_s;
     }
 
     void badInputGivesAClearMessage() {
@@ -225,8 +284,7 @@ private:
     }
 
     // A job on the test archive run once; the run summary, or why there was none.
-    QString runAgainst(const QString &url, const QString &token,
-                       const QStringList &options = {}) {
+    QString runAgainst(const QString &url, const QString &token, const QStringList &options = {}) {
         const QString job = uniqueJob();
         QString error;
         if (!m_cli->addJob(job, m_archive->dir(), url, token, options, &error))
@@ -254,7 +312,8 @@ private:
     }
 
     QString expiredToken() {
-        const QString token = m_target.createToken(u"expired"_s, {u"acme"_s}, {u"audio"_s, u"metadata"_s, u"users"_s}, 1);
+        const QString token = m_target.createToken(u"expired"_s, {u"acme"_s},
+                                                   {u"audio"_s, u"metadata"_s, u"users"_s}, 1);
         if (!setTokenExpired(m_target.dataDir(), u"expired"_s))
             return u"could not expire the token"_s;
         return runAgainst(m_target.baseUrl().toString(), token);
@@ -372,8 +431,9 @@ private:
     QString uploadFor(const QByteArray &recording) {
         return rawRequest("POST", "/uploads", {},
                           "Tus-Resumable: 1.0.0\r\nUpload-Length: 10\r\nUpload-Metadata: "
-                          "tenant " + QByteArray("acme").toBase64() + ",recording " +
-                              recording.toBase64() + "\r\n");
+                          "tenant " +
+                              QByteArray("acme").toBase64() + ",recording " + recording.toBase64() +
+                              "\r\n");
     }
 
     // A sidecar of its own archive; the problems `job preview` names for it.
@@ -381,11 +441,12 @@ private:
                            bool withoutDuration = false) {
         const QString dir = m_work.filePath(u"sidecars-%1"_s.arg(++m_jobs));
         QDir().mkpath(dir + u"/acme"_s);
-        QString sidecar = u"{"_s + idField + u", \"tenant\": \"acme\", "
-                                             u"\"start\": \"2026-11-20T08:15:00Z\", "
-                                             u"\"direction\": \"inbound\", "
-                                             u"\"caller\": {\"number\": \"1\"}, "
-                                             u"\"callee\": {\"number\": \"2\"}"_s;
+        QString sidecar = u"{"_s + idField +
+                          u", \"tenant\": \"acme\", "
+                          u"\"start\": \"2026-11-20T08:15:00Z\", "
+                          u"\"direction\": \"inbound\", "
+                          u"\"caller\": {\"number\": \"1\"}, "
+                          u"\"callee\": {\"number\": \"2\"}"_s;
         if (!withoutDuration && !idField.contains(u"durationMs"_s))
             sidecar += u", \"durationMs\": 1000"_s;
         if (!audio.isEmpty())

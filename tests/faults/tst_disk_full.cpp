@@ -81,11 +81,11 @@ private Q_SLOTS:
         const QString token = target.createToken(u"full-test"_s, {u"acme"_s});
         QVERIFY(!token.isEmpty());
         Cli cli(work.path());
-        QVERIFY2(cli.addJob(u"full"_s, archive.dir(), target.baseUrl().toString(), token,
-                            {u"--remove-after"_s, u"--parallel"_s, u"2"_s, u"--chunk-size"_s,
-                             u"512k"_s},
-                            &error),
-                 qPrintable(error));
+        QVERIFY2(
+            cli.addJob(u"full"_s, archive.dir(), target.baseUrl().toString(), token,
+                       {u"--remove-after"_s, u"--parallel"_s, u"2"_s, u"--chunk-size"_s, u"512k"_s},
+                       &error),
+            qPrintable(error));
 
         const QJsonObject summary = cli.run(u"full"_s, &error, 120000);
         QVERIFY2(!summary.isEmpty(), qPrintable(error));

@@ -55,9 +55,8 @@ private Q_SLOTS:
         FaultProxy proxy(quint16(target.baseUrl().port()), seed, FaultProxy::Odds{});
         QVERIFY2(proxy.start(&error), qPrintable(error));
         Cli cli(work.path());
-        QVERIFY2(cli.addJob(u"proxied"_s, archive.dir(),
-                            u"http://127.0.0.1:%1"_s.arg(proxy.port()), token,
-                            {u"--parallel"_s, u"4"_s, u"--chunk-size"_s, u"1M"_s}, &error),
+        QVERIFY2(cli.addJob(u"proxied"_s, archive.dir(), u"http://127.0.0.1:%1"_s.arg(proxy.port()),
+                            token, {u"--parallel"_s, u"4"_s, u"--chunk-size"_s, u"1M"_s}, &error),
                  qPrintable(error));
 
         QElapsedTimer clock;
@@ -72,8 +71,8 @@ private Q_SLOTS:
             const QString damage = compareTarget(archive.calls(), target.dataDir(), false);
             if (!damage.isEmpty())
                 keepLog(target);
-            QVERIFY2(damage.isEmpty(),
-                     qPrintable(u"after run %1 (%2):\n%3"_s.arg(runs).arg(proxy.describe(), damage)));
+            QVERIFY2(damage.isEmpty(), qPrintable(u"after run %1 (%2):\n%3"_s.arg(runs).arg(
+                                           proxy.describe(), damage)));
             const QJsonObject status = cli.status(u"proxied"_s, &error);
             done = status.value(u"replicatedRecordings"_s).toInt() == archive.calls().size();
         }

@@ -64,7 +64,8 @@ private Q_SLOTS:
         QVERIFY(work.isValid());
         FaultArchive archive(work.filePath(u"archive"_s));
         QString error;
-        QVERIFY2(archive.addCalls(u"k"_s, Calls, 8 * 1024, 16 * 1024, 11, &error), qPrintable(error));
+        QVERIFY2(archive.addCalls(u"k"_s, Calls, 8 * 1024, 16 * 1024, 11, &error),
+                 qPrintable(error));
 
         TargetProcess target;
         QVERIFY2(target.start(&error), qPrintable(error));
@@ -79,7 +80,7 @@ private Q_SLOTS:
         for (int kill = 0; kill < Kills; ++kill) {
             const auto run = cli.startRun(u"kill"_s);
             QVERIFY2(run->waitForStarted(10000), qPrintable(run->errorString()));
-            const int delayMs = 150 + int(random.bounded(1500));
+            const int delayMs = 80 + int(random.bounded(420));
             if (run->waitForFinished(delayMs)) {
                 qInfo("kill %d: the run ended by itself after less than %d ms", kill, delayMs);
             } else {

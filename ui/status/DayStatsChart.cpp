@@ -11,8 +11,10 @@
 namespace Replicall {
 
 DayStatsChart::DayStatsChart(QWidget *parent)
-    : QChartView(parent) {
-    auto *chart = new QChart;
+    // Constructed with our chart: QChartView(parent) makes a default chart that
+    // setChart() would let go of without deleting it.
+    : QChartView(new QChart, parent) {
+    QChart *chart = this->chart();
     chart->legend()->setAlignment(Qt::AlignBottom);
     chart->setMargins(QMargins(4, 4, 4, 4));
     m_series = new QBarSeries(chart);
@@ -21,7 +23,6 @@ DayStatsChart::DayStatsChart(QWidget *parent)
     chart->addAxis(new QValueAxis(chart), Qt::AlignLeft);
     m_series->attachAxis(chart->axes(Qt::Horizontal).first());
     m_series->attachAxis(chart->axes(Qt::Vertical).first());
-    setChart(chart);
     setRenderHint(QPainter::Antialiasing);
     setMinimumHeight(180);
     setDays({});
