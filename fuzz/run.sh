@@ -18,6 +18,15 @@ if [ ${#targets[@]} -eq 0 ]; then
              fuzz_answers fuzz_target_tus fuzz_target_json)
 fi
 
+# libFuzzer comes with clang's runtime; install the two Debian packages when missing.
+for package in clang libclang-rt-14-dev; do
+    if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+        sudo_cmd=()
+        [ "$(id -u)" -ne 0 ] && sudo_cmd=(sudo)
+        DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "$package"
+    fi
+done
+
 flags="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined"
 # Qt's logging macros trip clang's pedantic check on empty variadic arguments: noise only.
 flags+=" -fno-omit-frame-pointer -g -Wno-gnu-zero-variadic-macro-arguments"
