@@ -170,8 +170,8 @@ struct HttpServer::Callbacks {
         // A small refused body is read and dropped before the answer: closing the
         // connection with unread bytes makes the kernel reset it, and the client would
         // never see the answer. A large one is refused unread, as the limits require.
-        if (!request.mayHaveBody()
-            || (!request.chunked && request.contentLength <= RefusedBodyDrainLimit)) {
+        if (!request.mayHaveBody() ||
+            (!request.chunked && request.contentLength <= RefusedBodyDrainLimit)) {
             // Answering on the next call keeps the connection alive; answering now would
             // make the daemon close it, which is only wanted to refuse an unread body.
             context->pending = std::make_unique<HttpResponse>(std::move(response));

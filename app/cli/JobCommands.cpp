@@ -9,9 +9,9 @@
 #include "model/Job.h"
 #include "schedule/Clock.h"
 #include "schedule/NextRun.h"
-#include "store/RunStore.h"
 #include "secrets/SecretStore.h"
 #include "store/JobStore.h"
+#include "store/RunStore.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -364,7 +364,8 @@ int JobCommands::run(CliContext &context) {
         return importJob(subContext);
     if (sub == u"set-token"_s)
         return setToken(subContext);
-    Console::err(u"replicall-cli job: say add, list, show, preview, remove, export, import or set-token"_s);
+    Console::err(
+        u"replicall-cli job: say add, list, show, preview, remove, export, import or set-token"_s);
     return 2;
 }
 

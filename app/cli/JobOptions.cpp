@@ -109,7 +109,8 @@ bool JobOptions::apply(const QCommandLineParser &parser, Job *job, QString *erro
     if (given("name"))
         job->name = value("name").trimmed();
     if (given("source"))
-        job->sourceDir = QFileInfo(value("source")).absoluteFilePath(); // relative to where it was typed
+        job->sourceDir =
+            QFileInfo(value("source")).absoluteFilePath(); // relative to where it was typed
     if (given("target")) {
         job->targetUrl = QUrl(value("target"), QUrl::StrictMode);
         if (!job->targetUrl.isValid()) {

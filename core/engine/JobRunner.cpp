@@ -487,7 +487,8 @@ void JobRunner::finish(const QString &status) {
     m_summary.status = finalStatus;
     if (m_summary.deferred > 0) {
         qCInfo(lcRun).noquote() << u"job '%1': %2 recordings are still being written and wait "
-                                   u"for a later run"_s.arg(m_job.name).arg(m_summary.deferred);
+                                   u"for a later run"_s.arg(m_job.name)
+                                       .arg(m_summary.deferred);
     }
     m_summary.seconds = m_clock.elapsed() / 1000.0;
     if (m_summary.runId > 0) {

@@ -78,7 +78,9 @@ void UploadWorker::startTransfer(const WorkItem &item) {
     options.resumeUrl = item.resumeUrl;
     options.targetAudioSha256 = item.heldSha256;
     if (item.limiter)
-        options.pace = [limiter = item.limiter](qint64 bytes) { return limiter->reserve(bytes); };
+        options.pace = [limiter = item.limiter](qint64 bytes) {
+            return limiter->reserve(bytes);
+        };
     auto *transfer = new RecordingTransfer(m_network, m_endpoint, item.recording, options, this);
     m_transfer = transfer;
     const Recording recording = item.recording;

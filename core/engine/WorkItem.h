@@ -8,7 +8,6 @@
 
 #include <QMetaType>
 #include <QUrl>
-
 #include <memory>
 
 namespace Replicall {

@@ -22,21 +22,21 @@ struct Job {
     qint64 id = 0;
     QString name;
     bool enabled = true;
-    QString sourceDir;            // the recording archive folder
-    QStringList tenants;          // access scope; empty = every tenant the source holds
-    QUrl targetUrl;               // e.g. https://archive.example.com:8443
+    QString sourceDir;   // the recording archive folder
+    QStringList tenants; // access scope; empty = every tenant the source holds
+    QUrl targetUrl;      // e.g. https://archive.example.com:8443
     bool sslVerify = true;
-    QString caFile;               // optional CA bundle pinned for the target
-    QString tokenRef;             // key of the token in the secret store
-    int parallel = 4;             // parallel upload workers, 1..32
+    QString caFile;                     // optional CA bundle pinned for the target
+    QString tokenRef;                   // key of the token in the secret store
+    int parallel = 4;                   // parallel upload workers, 1..32
     qint64 chunkSize = 8 * 1024 * 1024; // upload chunk size in bytes
     ReplicationMode mode = ReplicationMode::Incremental;
     DataKinds data = DataKind::Audio | DataKind::Metadata | DataKind::Users;
-    bool removeAfter = false;     // delete source copy once verified at the target
-    QJsonObject filter;           // filter tree (empty = everything in scope)
+    bool removeAfter = false; // delete source copy once verified at the target
+    QJsonObject filter;       // filter tree (empty = everything in scope)
     QString schedule = QStringLiteral("manual");
-    QString window;               // run window spec, empty = always
-    qint64 bandwidth = 0;         // bytes/s cap, 0 = none
+    QString window;       // run window spec, empty = always
+    qint64 bandwidth = 0; // bytes/s cap, 0 = none
     QStringList assignCategories;
     QStringList unassignCategories;
 
@@ -45,13 +45,13 @@ struct Job {
     static constexpr qint64 MaxChunkSize = 1024LL * 1024 * 1024;
 };
 
-QString dataKindsToString(DataKinds kinds);                    // "audio,metadata,users"
+QString dataKindsToString(DataKinds kinds); // "audio,metadata,users"
 bool dataKindsFromString(const QString &text, DataKinds *out, QString *error);
 QString modeToString(ReplicationMode mode);
 bool modeFromString(const QString &text, ReplicationMode *out, QString *error);
 // "8M", "512k", "1G", "65536" -> bytes; false with a message on bad input.
 bool parseSize(const QString &text, qint64 *out, QString *error);
-QString formatSize(qint64 bytes);                              // "8.0 MiB"
+QString formatSize(qint64 bytes); // "8.0 MiB"
 
 // Checks every field; returns human-readable problems naming the field.
 QStringList validateJob(const Job &job);
@@ -61,7 +61,9 @@ bool isValidId(const QString &text);
 
 // Field-by-field equality (used by tests and to detect unsaved edits).
 bool operator==(const Job &a, const Job &b);
-inline bool operator!=(const Job &a, const Job &b) { return !(a == b); }
+inline bool operator!=(const Job &a, const Job &b) {
+    return !(a == b);
+}
 
 // JSON of a job for export/import. Never contains the token.
 QJsonObject jobToJson(const Job &job);

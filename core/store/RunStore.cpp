@@ -184,11 +184,10 @@ bool RunStore::finish(qint64 runId, RunStatus status, const QString &message, qi
     const QString context = u"cannot finish run %1"_s.arg(runId);
     if (status == RunStatus::Running)
         return Sql::fail(error, context + u": a finished run cannot be 'running'"_s);
-    return updateOneRun(u"status = ?, finished_at = ?, message = ?, matched = ?"_s,
-                        {runStatusToString(status), nowText(), message.isNull() ? u""_s : message,
-                         matched},
-                        runId, context,
-                        error);
+    return updateOneRun(
+        u"status = ?, finished_at = ?, message = ?, matched = ?"_s,
+        {runStatusToString(status), nowText(), message.isNull() ? u""_s : message, matched}, runId,
+        context, error);
 }
 
 bool RunStore::setMatched(qint64 runId, qint64 matched, QString *error) {

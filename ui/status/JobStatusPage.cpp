@@ -231,7 +231,8 @@ void JobStatusPage::onRunFinished(qint64 jobId, const RunSummary &summary) {
         return;
     updateButtons();
     if (!summary.ok() && !summary.message.isEmpty())
-        m_ui->phaseLabel->setText(tr("Last run %1: %2").arg(Format::runStatus(summary.status), summary.message));
+        m_ui->phaseLabel->setText(
+            tr("Last run %1: %2").arg(Format::runStatus(summary.status), summary.message));
     reload();
 }
 
