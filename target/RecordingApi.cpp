@@ -239,16 +239,16 @@ std::optional<Problem> RecordingApi::takeAudio(const Token &token, const AudioCl
     const QString storedPath = QDir(m_config.dataDir).absoluteFilePath(relativePath);
     const bool movedBefore =
         !QFile::exists(m_uploads.filePath(upload.id)) && QFile::exists(storedPath);
-    QString actual;
-    if (movedBefore) {
-        // A commit that moved the file but died before its database write.
-        Hasher hasher;
-        if (!Hasher::hashFile(storedPath, upload.length, &hasher, &error))
-            return Problem{QStringLiteral("internal"), error};
-        actual = QString::fromLatin1(hasher.result().toHex());
-    } else if (!m_uploads.sha256Of(upload, &actual, &error)) {
+    // The bytes on disk are what is stored and acknowledged, so they are what
+    // is hashed: not the running hash kept while the upload arrived, which an
+    // interleaving of abandoned and resumed requests could set apart from the
+    // file. (A commit that moved the file but died before its database write
+    // finds it in storage already.) The upload lock held here keeps writers out.
+    Hasher hasher;
+    if (!Hasher::hashFile(movedBefore ? storedPath : m_uploads.filePath(upload.id), upload.length,
+                          &hasher, &error))
         return Problem{QStringLiteral("internal"), error};
-    }
+    const QString actual = QString::fromLatin1(hasher.result().toHex());
     if (actual != claim.sha256) {
         m_uploads.remove(upload.id, &error);
         return Problem{

@@ -205,12 +205,4 @@ void UploadStore::keepHasher(const QString &id, qint64 offset, const Hasher &has
     m_hashes.insert(id, CachedHash{offset, hasher});
 }
 
-bool UploadStore::sha256Of(const Upload &upload, QString *hex, QString *error) {
-    Hasher hasher;
-    if (!hasherAt(upload, &hasher, error))
-        return false;
-    *hex = QString::fromLatin1(hasher.result().toHex());
-    return true;
-}
-
 } // namespace Replicall::Target

@@ -70,8 +70,6 @@ public:
     // when it is not cached (after a restart).
     bool hasherAt(const Upload &upload, Hasher *hasher, QString *error);
     void keepHasher(const QString &id, qint64 offset, const Hasher &hasher);
-    // Lower-case hex SHA-256 of the complete upload.
-    bool sha256Of(const Upload &upload, QString *hex, QString *error);
 
 private:
     struct CachedHash {
