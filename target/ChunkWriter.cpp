@@ -55,10 +55,21 @@ std::optional<Problem> ChunkWriter::begin(const QByteArray &checksumHeader) {
         return problem;
     const QString path = m_store.filePath(m_upload.id);
     m_fd = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_CLOEXEC);
-    struct stat info {};
-    if (m_fd < 0 || ::fstat(m_fd, &info) != 0) {
+    if (m_fd < 0) {
         return Problem{QStringLiteral("internal"),
                        QStringLiteral("The file of upload %1 cannot be opened.").arg(m_upload.id)};
+    }
+    std::optional<Problem> problem;
+    if (!m_lock->whileHeld([&] { problem = beginHeld(); }))
+        return takenOver();
+    return problem;
+}
+
+std::optional<Problem> ChunkWriter::beginHeld() {
+    struct stat info {};
+    if (::fstat(m_fd, &info) != 0) {
+        return Problem{QStringLiteral("internal"),
+                       QStringLiteral("The file of upload %1 cannot be read.").arg(m_upload.id)};
     }
     if (info.st_size < m_upload.offset) {
         // The disk lost acknowledged bytes; let the sender resume from what is there.
@@ -74,9 +85,8 @@ std::optional<Problem> ChunkWriter::begin(const QByteArray &checksumHeader) {
         ::lseek(m_fd, m_upload.offset, SEEK_SET) != m_upload.offset) {
         return Storage::writeFailed(errno, QStringLiteral("upload %1").arg(m_upload.id));
     }
-    QString error;
-    if (!m_store.hasherAt(m_upload, &m_running, &error))
-        return Problem{QStringLiteral("internal"), error};
+    if (m_wantWhole && m_upload.offset == 0 && !checksumIsSha256())
+        m_whole.emplace();
     return std::nullopt;
 }
 
@@ -86,7 +96,6 @@ bool ChunkWriter::write(const char *data, size_t size) {
     m_written += qint64(size);
     if (m_writeError != 0)
         return true; // the rest of the body is read and dropped so that the 507 can be sent
-    m_running.add(data, size);
     if (m_checksum)
         m_checksum->add(data, size);
     return m_lock->whileHeld([&] {
@@ -98,6 +107,8 @@ bool ChunkWriter::write(const char *data, size_t size) {
                 m_writeError = done < 0 ? errno : EIO;
                 return;
             }
+            if (m_whole)
+                m_whole->add(data, size_t(done)); // only what reached the file
             data += done;
             size -= size_t(done);
         }
@@ -108,11 +119,17 @@ std::optional<Problem> ChunkWriter::finish(qint64 *newOffset) {
     std::optional<Problem> problem;
     if (m_lock->whileHeld([&] { problem = finishHeld(newOffset); }))
         return problem;
+    return takenOver();
+}
+
+std::optional<Problem> ChunkWriter::takenOver() const {
+    const QString dropped =
+        m_written == 0 ? QStringLiteral(" before this one wrote anything")
+                       : QStringLiteral("; the %1 bytes of this one were dropped").arg(m_written);
     return Problem{QStringLiteral("offset-mismatch"),
-                   QStringLiteral("A newer request took upload %1 over; the %2 bytes of this "
-                                  "one were dropped. HEAD it and resume from there.")
-                       .arg(m_upload.id)
-                       .arg(m_written)};
+                   QStringLiteral("A newer request took upload %1 over%2. HEAD it and resume "
+                                  "from there.")
+                       .arg(m_upload.id, dropped)};
 }
 
 std::optional<Problem> ChunkWriter::finishHeld(qint64 *newOffset) {
@@ -138,7 +155,19 @@ std::optional<Problem> ChunkWriter::finishHeld(qint64 *newOffset) {
         return Problem{QStringLiteral("internal"), error};
     }
     *newOffset = m_upload.offset + m_written;
+    if (m_wantWhole && m_upload.offset == 0 && *newOffset == m_upload.length)
+        m_wholeSha256 = m_whole ? m_whole->result() : m_expectedChecksum; // checked above
     return std::nullopt;
+}
+
+bool ChunkWriter::checksumIsSha256() const {
+    return m_checksum && m_checksumAlgorithm == QLatin1String("sha256");
+}
+
+std::optional<QByteArray> ChunkWriter::wholeUploadSha256() const {
+    if (!m_wholeSha256 || !m_lock->whileHeld([] {}))
+        return std::nullopt;
+    return m_wholeSha256;
 }
 
 void ChunkWriter::keepPartial() {
@@ -157,10 +186,7 @@ bool ChunkWriter::persist(qint64 offset, QString *error) {
         *error = QStringLiteral("cannot flush upload %1 to disk").arg(m_upload.id);
         return false;
     }
-    if (!m_store.setOffset(m_upload.id, offset, error))
-        return false;
-    m_store.keepHasher(m_upload.id, offset, m_running);
-    return true;
+    return m_store.setOffset(m_upload.id, offset, error);
 }
 
 void ChunkWriter::cutBack() {

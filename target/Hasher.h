@@ -10,8 +10,7 @@ struct evp_md_ctx_st;
 namespace Replicall::Target {
 
 // Incremental SHA-1 / SHA-256 through OpenSSL (Qt 6.4's own SHA-256 is much slower).
-// Copyable, so a running upload hash can be continued on a copy and only kept when
-// the chunk it covers was accepted.
+// Copyable: result() finalises a copy, so a hasher can give its digest and keep going.
 class Hasher {
 public:
     enum class Algorithm { Sha1, Sha256 };

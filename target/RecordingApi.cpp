@@ -12,7 +12,9 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 
 namespace Replicall::Target {
 
@@ -73,69 +75,89 @@ std::optional<Problem> RecordingApi::readAudioClaim(const QJsonObject &audio,
     return std::nullopt;
 }
 
-HttpResponse RecordingApi::commit(const Token &token, const QString &id, const QByteArray &body) {
+std::optional<Problem> RecordingApi::readCommit(const Token &token, const QString &id,
+                                                const QByteArray &body, CommitClaim *claim) const {
     QJsonObject request;
     if (auto problem = JsonFields::parseObject(body, &request))
-        return HttpResponse::problem(*problem);
+        return problem;
     const JsonFields fields(request, QString());
-    StoredRecording recording;
-    recording.id = id;
+    claim->id = id;
     QString startText;
-    if (auto problem = fields.id(QStringLiteral("tenant"), &recording.tenant))
-        return HttpResponse::problem(*problem);
-    if (!token.allowsTenant(recording.tenant)) {
-        return HttpResponse::problem(
-            QStringLiteral("tenant-out-of-scope"),
-            QStringLiteral("The token '%1' may not store recordings of tenant '%2'.")
-                .arg(token.name, recording.tenant));
+    if (auto problem = fields.id(QStringLiteral("tenant"), &claim->tenant))
+        return problem;
+    if (!token.allowsTenant(claim->tenant)) {
+        return Problem{QStringLiteral("tenant-out-of-scope"),
+                       QStringLiteral("The token '%1' may not store recordings of tenant '%2'.")
+                           .arg(token.name, claim->tenant)};
     }
     if (auto problem = fields.string(QStringLiteral("start"), true, &startText))
-        return HttpResponse::problem(*problem);
-    recording.start = parseIsoUtc(startText);
-    if (!recording.start.isValid()) {
-        return HttpResponse::problem(
-            QStringLiteral("bad-request"),
-            QStringLiteral("The field 'start' ('%1') is not an ISO-8601 time.")
-                .arg(startText.left(40)));
+        return problem;
+    claim->start = parseIsoUtc(startText);
+    if (!claim->start.isValid()) {
+        return Problem{QStringLiteral("bad-request"),
+                       QStringLiteral("The field 'start' ('%1') is not an ISO-8601 time.")
+                           .arg(startText.left(40))};
     }
     const bool withMetadata = fields.has(QStringLiteral("metadata"));
     const bool withAudio = fields.has(QStringLiteral("audio"));
     if (!withMetadata && !withAudio) {
-        return HttpResponse::problem(QStringLiteral("bad-request"),
-                                     QStringLiteral("A commit needs 'metadata', 'audio' or both."));
+        return Problem{QStringLiteral("bad-request"),
+                       QStringLiteral("A commit needs 'metadata', 'audio' or both.")};
     }
     for (const QString &kind : {QStringLiteral("metadata"), QStringLiteral("audio")}) {
         if (fields.has(kind) && !token.allowsData(kind)) {
-            return HttpResponse::problem(
+            return Problem{
                 QStringLiteral("data-out-of-scope"),
-                QStringLiteral("The token '%1' may not replicate %2.").arg(token.name, kind));
+                QStringLiteral("The token '%1' may not replicate %2.").arg(token.name, kind)};
         }
     }
-    QJsonObject metadata;
     if (withMetadata) {
+        QJsonObject metadata;
         if (auto problem = fields.object(QStringLiteral("metadata"), &metadata))
-            return HttpResponse::problem(*problem);
+            return problem;
+        claim->metadata = metadata;
     }
-    AudioClaim claim;
     if (withAudio) {
         QJsonObject audio;
         if (auto problem = fields.object(QStringLiteral("audio"), &audio))
-            return HttpResponse::problem(*problem);
-        if (auto problem = readAudioClaim(audio, &claim))
-            return HttpResponse::problem(*problem);
+            return problem;
+        AudioClaim audioClaim;
+        if (auto problem = readAudioClaim(audio, &audioClaim))
+            return problem;
+        claim->audio = audioClaim;
     }
+    return std::nullopt;
+}
 
+HttpResponse RecordingApi::commit(const Token &token, const QString &id, const QByteArray &body) {
+    CommitClaim claim;
+    if (auto problem = readCommit(token, id, body, &claim))
+        return HttpResponse::problem(*problem);
     // Serialises commits that use the same upload; the PATCH path holds the same lock.
     std::optional<UploadLock> uploadLock;
-    if (!claim.upload.isEmpty()) {
-        uploadLock.emplace(m_uploads, claim.upload);
+    if (claim.audio && !claim.audio->upload.isEmpty()) {
+        uploadLock.emplace(m_uploads, claim.audio->upload);
         if (!uploadLock->isLocked()) {
             return HttpResponse::problem(
                 QStringLiteral("upload-incomplete"),
-                QStringLiteral("Upload %1 is still being written.").arg(claim.upload));
+                QStringLiteral("Upload %1 is still being written.").arg(claim.audio->upload));
         }
     }
+    return store(token, claim, QString());
+}
 
+HttpResponse RecordingApi::commitReceived(const Token &token, const CommitClaim &claim,
+                                          const QString &receivedSha256) {
+    return store(token, claim, receivedSha256);
+}
+
+HttpResponse RecordingApi::store(const Token &token, const CommitClaim &claim,
+                                 const QString &receivedSha256) {
+    const QString &id = claim.id;
+    StoredRecording recording;
+    recording.id = id;
+    recording.tenant = claim.tenant;
+    recording.start = claim.start;
     QString error;
     StoredRecording held;
     bool isHeld = false;
@@ -159,12 +181,13 @@ HttpResponse RecordingApi::commit(const Token &token, const QString &id, const Q
         recording.committedAt = QDateTime::currentDateTimeUtc();
     }
     QString committedUpload;
-    if (withAudio) {
-        if (auto problem = takeAudio(token, claim, isHeld, &recording, &committedUpload))
+    if (claim.audio) {
+        if (auto problem = takeAudio(token, *claim.audio, isHeld, receivedSha256, &recording,
+                                     &committedUpload))
             return HttpResponse::problem(*problem);
     }
-    if (withMetadata) {
-        const QByteArray compact = QJsonDocument(metadata).toJson(QJsonDocument::Compact);
+    if (claim.metadata) {
+        const QByteArray compact = QJsonDocument(*claim.metadata).toJson(QJsonDocument::Compact);
         recording.metadata = QString::fromUtf8(compact);
         recording.metadataSha256 = QString::fromLatin1(Hasher::sha256Hex(compact));
     }
@@ -178,7 +201,8 @@ HttpResponse RecordingApi::commit(const Token &token, const QString &id, const Q
 }
 
 std::optional<Problem> RecordingApi::takeAudio(const Token &token, const AudioClaim &claim,
-                                               bool held, StoredRecording *recording,
+                                               bool held, const QString &receivedSha256,
+                                               StoredRecording *recording,
                                                QString *committedUpload) {
     const bool sameAudioHeld =
         held && recording->audioSha256 == claim.sha256 && recording->audioSize == claim.size;
@@ -244,11 +268,16 @@ std::optional<Problem> RecordingApi::takeAudio(const Token &token, const AudioCl
     // interleaving of abandoned and resumed requests could set apart from the
     // file. (A commit that moved the file but died before its database write
     // finds it in storage already.) The upload lock held here keeps writers out.
-    Hasher hasher;
-    if (!Hasher::hashFile(movedBefore ? storedPath : m_uploads.filePath(upload.id), upload.length,
-                          &hasher, &error))
-        return Problem{QStringLiteral("internal"), error};
-    const QString actual = QString::fromLatin1(hasher.result().toHex());
+    // Only a request that wrote the whole upload itself, and verified it on the
+    // way, may hand its SHA-256 in instead.
+    QString actual = receivedSha256;
+    if (actual.isEmpty() || movedBefore) {
+        Hasher hasher;
+        if (!Hasher::hashFile(movedBefore ? storedPath : m_uploads.filePath(upload.id),
+                              upload.length, &hasher, &error))
+            return Problem{QStringLiteral("internal"), error};
+        actual = QString::fromLatin1(hasher.result().toHex());
+    }
     if (actual != claim.sha256) {
         m_uploads.remove(upload.id, &error);
         return Problem{
@@ -279,13 +308,15 @@ std::optional<Problem> RecordingApi::moveIntoStorage(const Upload &upload,
     if (!QDir().mkpath(folder))
         return Storage::writeFailed(errno, QStringLiteral("folder %1").arg(folder));
     const QString source = m_uploads.filePath(upload.id);
-    // rename() replaces an older audio of the same name atomically.
-    if (!Storage::sync(source, &error) || std::rename(QFile::encodeName(source).constData(),
-                                                      QFile::encodeName(target).constData()) != 0)
-        return Problem{
-            QStringLiteral("internal"),
-            QStringLiteral("cannot move upload %1 to %2: %3").arg(upload.id, relativePath, error)};
-    if (!Storage::sync(target, &error) || !Storage::sync(folder, &error))
+    // The bytes are on disk already: every chunk was flushed (fdatasync) before it was
+    // acknowledged. rename() replaces an older audio of the same name atomically, and
+    // the folder's fsync makes the new name durable before the database says so.
+    if (std::rename(QFile::encodeName(source).constData(), QFile::encodeName(target).constData()) !=
+        0)
+        return Problem{QStringLiteral("internal"),
+                       QStringLiteral("cannot move upload %1 to %2: %3")
+                           .arg(upload.id, relativePath, QString::fromLocal8Bit(strerror(errno)))};
+    if (!Storage::sync(folder, &error))
         return Problem{QStringLiteral("internal"), error};
     return std::nullopt;
 }
@@ -304,40 +335,50 @@ HttpResponse RecordingApi::lookup(const Token &token, const QByteArray &body) {
                 .arg(entries.size())
                 .arg(m_config.maxLookupBatch));
     }
-    QJsonArray answers;
+    struct Asked {
+        QString id;
+        QString sha256;
+    };
+    QList<Asked> asked;
+    QStringList ids;
     for (qsizetype i = 0; i < entries.size(); ++i) {
         const QString where = QStringLiteral("recordings[%1]").arg(i);
         if (!entries.at(i).isObject())
             return HttpResponse::problem(QStringLiteral("bad-request"),
                                          QStringLiteral("'%1' must be an object.").arg(where));
         const JsonFields entry(entries.at(i).toObject(), where);
-        QString id;
-        QString sha256;
-        if (auto problem = entry.id(QStringLiteral("id"), &id, QStringLiteral("invalid-id")))
+        Asked one;
+        if (auto problem = entry.id(QStringLiteral("id"), &one.id, QStringLiteral("invalid-id")))
             return HttpResponse::problem(*problem);
-        if (auto problem = entry.string(QStringLiteral("sha256"), false, &sha256))
+        if (auto problem = entry.string(QStringLiteral("sha256"), false, &one.sha256))
             return HttpResponse::problem(*problem);
-        StoredRecording stored;
-        bool found = false;
-        QString error;
-        if (!RecordingStore::find(id, &stored, &found, &error))
-            return internalError(error);
+        ids.append(one.id);
+        asked.append(one);
+    }
+    QHash<QString, StoredRecording> stored;
+    QString error;
+    if (!RecordingStore::findMany(ids, &stored, &error))
+        return internalError(error);
+    QJsonArray answers;
+    for (const Asked &one : std::as_const(asked)) {
+        const auto it = stored.constFind(one.id);
         // Recordings of tenants outside the token's scope are not revealed.
-        const bool held = found && token.allowsTenant(stored.tenant);
+        const bool held = it != stored.cend() && token.allowsTenant(it->tenant);
+        const StoredRecording recording = held ? *it : StoredRecording();
         const auto textOrNull = [held](const QString &text) {
             return held && !text.isEmpty() ? QJsonValue(text) : QJsonValue(QJsonValue::Null);
         };
         answers.append(QJsonObject{
-            {QStringLiteral("id"), id},
+            {QStringLiteral("id"), one.id},
             {QStringLiteral("held"), held},
-            {QStringLiteral("tenant"), textOrNull(stored.tenant)},
-            {QStringLiteral("sha256"), textOrNull(stored.audioSha256)},
-            {QStringLiteral("size"), held && stored.hasAudio() ? QJsonValue(stored.audioSize)
-                                                               : QJsonValue(QJsonValue::Null)},
-            {QStringLiteral("metadataSha256"), textOrNull(stored.metadataSha256)},
+            {QStringLiteral("tenant"), textOrNull(recording.tenant)},
+            {QStringLiteral("sha256"), textOrNull(recording.audioSha256)},
+            {QStringLiteral("size"), held && recording.hasAudio() ? QJsonValue(recording.audioSize)
+                                                                  : QJsonValue(QJsonValue::Null)},
+            {QStringLiteral("metadataSha256"), textOrNull(recording.metadataSha256)},
             {QStringLiteral("match"),
-             held && stored.hasAudio() && !sha256.isEmpty() &&
-                 sha256.compare(stored.audioSha256, Qt::CaseInsensitive) == 0},
+             held && recording.hasAudio() && !one.sha256.isEmpty() &&
+                 one.sha256.compare(recording.audioSha256, Qt::CaseInsensitive) == 0},
         });
     }
     return HttpResponse::json(200, QJsonObject{{QStringLiteral("recordings"), answers}});

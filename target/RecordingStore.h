@@ -2,8 +2,10 @@
 #pragma once
 
 #include <QDateTime>
+#include <QHash>
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
 
 namespace Replicall::Target {
 
@@ -28,6 +30,9 @@ struct StoredRecording {
 class RecordingStore {
 public:
     static bool find(const QString &id, StoredRecording *recording, bool *found, QString *error);
+    // Those of ids the target holds, by id: one query for a whole lookup batch.
+    static bool findMany(const QStringList &ids, QHash<QString, StoredRecording> *found,
+                         QString *error);
     // Upserts the recording and, when given, marks the upload it came from as committed,
     // in one transaction.
     static bool save(const StoredRecording &recording, const QString &committedUpload,

@@ -53,8 +53,8 @@ ReplicationApi::ReplicationApi(const ServerConfig &config)
     : m_config(config)
     , m_storage(config.dataDir, config.reserveBytes)
     , m_uploads(config.dataDir)
-    , m_tus(m_config, m_uploads, m_storage)
-    , m_recordings(m_config, m_uploads) {}
+    , m_recordings(m_config, m_uploads)
+    , m_tus(m_config, m_uploads, m_storage, m_recordings) {}
 
 Routed ReplicationApi::route(const HttpRequest &request) {
     if (!request.path.startsWith(ApiPrefix + u'/'))

@@ -30,8 +30,8 @@ private:
     ServerConfig m_config;
     Storage m_storage;
     UploadStore m_uploads;
-    TusApi m_tus;
     RecordingApi m_recordings;
+    TusApi m_tus; // commits small recordings through m_recordings
 };
 
 } // namespace Replicall::Target

@@ -51,12 +51,15 @@ bool parseMetadata(const QByteArray &header, QHash<QString, QString> *metadata, 
 // Feeds a request body into an upload; created per request, after its headers were checked.
 class UploadBodyHandler : public BodyHandler {
 public:
+    using OnComplete = std::function<HttpResponse(const Upload &, const QByteArray &sha256)>;
+
     UploadBodyHandler(UploadStore &uploads, std::unique_ptr<ChunkWriter> writer,
-                      const Upload &upload, bool creating)
+                      const Upload &upload, bool creating, OnComplete onComplete)
         : m_uploads(uploads)
         , m_writer(std::move(writer))
         , m_upload(upload)
-        , m_creating(creating) {}
+        , m_creating(creating)
+        , m_onComplete(std::move(onComplete)) {}
 
     bool receive(const char *data, size_t size) override { return m_writer->write(data, size); }
 
@@ -67,6 +70,17 @@ public:
             return tusProblem(*problem);
         }
         HttpResponse response = HttpResponse::noContent(m_creating ? 201 : 204);
+        if (m_onComplete && offset == m_upload.length) {
+            // Only this request knows the new upload's id, and its writer still holds the
+            // upload's lock: nothing comes between the last byte and the commit.
+            response = m_onComplete(m_upload, m_writer->wholeUploadSha256().value_or(QByteArray()));
+            if (response.status >= 300) {
+                dropCreatedUpload();
+                TusApi::addTusHeaders(&response);
+                return response;
+            }
+            response.status = 201;
+        }
         if (m_creating)
             response.setHeader("Location", (UploadsPath + m_upload.id).toLatin1());
         addOffsetHeaders(&response, offset, QDateTime::currentDateTimeUtc());
@@ -93,14 +107,17 @@ private:
     std::unique_ptr<ChunkWriter> m_writer; // holds the upload's lock
     Upload m_upload;
     bool m_creating;
+    OnComplete m_onComplete;
 };
 
 } // namespace
 
-TusApi::TusApi(const ServerConfig &config, UploadStore &uploads, const Storage &storage)
+TusApi::TusApi(const ServerConfig &config, UploadStore &uploads, const Storage &storage,
+               RecordingApi &recordings)
     : m_config(config)
     , m_uploads(uploads)
-    , m_storage(storage) {}
+    , m_storage(storage)
+    , m_recordings(recordings) {}
 
 void TusApi::addTusHeaders(HttpResponse *response) {
     response->setHeader("Tus-Resumable", TusVersion);
@@ -187,8 +204,26 @@ Routed TusApi::create(const HttpRequest &request, const Token &token) {
         routed.response = tusProblem(*problem);
         return routed;
     }
+    RecordingApi::CommitClaim commit;
+    const bool commits = metadata.contains(QStringLiteral("commit"));
+    if (commits) {
+        if (auto problem = readInlineCommit(request, token, upload,
+                                            metadata.value(QStringLiteral("commit")), &commit)) {
+            routed.response = tusProblem(*problem);
+            return routed;
+        }
+    }
     if (!m_uploads.create(&upload, &error))
         return refuse(QStringLiteral("internal"), error);
+    if (commits) {
+        return receiveBody(request, upload, true,
+                           [this, token, commit](const Upload &created, const QByteArray &sha256) {
+                               RecordingApi::CommitClaim claim = commit;
+                               claim.audio->upload = created.id;
+                               return m_recordings.commitReceived(
+                                   token, claim, QString::fromLatin1(sha256.toHex()));
+                           });
+    }
     if (request.mayHaveBody())
         return receiveBody(request, upload, true); // creation-with-upload
     routed.response = HttpResponse::noContent(201);
@@ -305,7 +340,32 @@ Routed TusApi::patch(const HttpRequest &request, const QString &id, const Token 
     return receiveBody(request, upload, false);
 }
 
-Routed TusApi::receiveBody(const HttpRequest &request, const Upload &requested, bool creating) {
+std::optional<Problem> TusApi::readInlineCommit(const HttpRequest &request, const Token &token,
+                                                const Upload &upload, const QString &commitJson,
+                                                RecordingApi::CommitClaim *claim) const {
+    const auto refuse = [](const QString &detail) {
+        return Problem{QStringLiteral("bad-request"), detail};
+    };
+    if (upload.recording.isEmpty())
+        return refuse(QStringLiteral("A 'commit' in Upload-Metadata needs the 'recording' too."));
+    if (request.contentLength != upload.length) {
+        return refuse(QStringLiteral("A 'commit' in Upload-Metadata needs the whole file in the "
+                                     "request: the body has %1 bytes, Upload-Length is %2.")
+                          .arg(request.contentLength)
+                          .arg(upload.length));
+    }
+    if (auto problem = m_recordings.readCommit(token, upload.recording, commitJson.toUtf8(), claim))
+        return Problem{problem->code,
+                       QStringLiteral("The 'commit' of Upload-Metadata: %1").arg(problem->detail)};
+    if (!claim->audio || claim->tenant != upload.tenant || claim->audio->size != upload.length)
+        return refuse(QStringLiteral("The 'commit' of Upload-Metadata must name this upload's "
+                                     "tenant and its audio with size %1.")
+                          .arg(upload.length));
+    return std::nullopt;
+}
+
+Routed TusApi::receiveBody(const HttpRequest &request, const Upload &requested, bool creating,
+                           OnUploadComplete onComplete) {
     Routed routed;
     // A request still holding the upload is taken over: its client has most likely gone
     // (the sender only resumes after giving up on it), and waiting for the server to notice
@@ -319,6 +379,8 @@ Routed TusApi::receiveBody(const HttpRequest &request, const Upload &requested, 
     if (!problem)
         problem = checkChunk(request, upload, &maxBytes);
     auto writer = std::make_unique<ChunkWriter>(m_uploads, std::move(lock), upload, maxBytes);
+    if (onComplete)
+        writer->keepWholeUploadSha256();
     if (!problem)
         problem = writer->begin(request.header("upload-checksum"));
     if (problem) {
@@ -331,8 +393,8 @@ Routed TusApi::receiveBody(const HttpRequest &request, const Upload &requested, 
             addOffsetHeaders(&routed.response, upload.offset, upload.touched);
         return routed;
     }
-    routed.handler =
-        std::make_unique<UploadBodyHandler>(m_uploads, std::move(writer), upload, creating);
+    routed.handler = std::make_unique<UploadBodyHandler>(m_uploads, std::move(writer), upload,
+                                                         creating, std::move(onComplete));
     return routed;
 }
 

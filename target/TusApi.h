@@ -2,18 +2,27 @@
 #pragma once
 
 #include "HttpMessage.h"
+#include "RecordingApi.h"
 #include "ServerConfig.h"
 #include "Storage.h"
 #include "TokenStore.h"
 #include "UploadStore.h"
 
+#include <functional>
+
 namespace Replicall::Target {
 
 // tus 1.0.0 at /uploads: core, creation, creation-with-upload, checksum, termination,
 // expiration. Bodies stream through a ChunkWriter straight into the upload's file.
+//
+// A small recording is sent in one request: creation-with-upload of the whole file
+// whose Upload-Metadata carries the commit ("commit", the JSON of PUT /recordings/{id}
+// without audio.upload). Once the body arrived and its Upload-Checksum matched, the
+// recording is committed in the same request and the 201 carries the commit answer.
 class TusApi {
 public:
-    TusApi(const ServerConfig &config, UploadStore &uploads, const Storage &storage);
+    TusApi(const ServerConfig &config, UploadStore &uploads, const Storage &storage,
+           RecordingApi &recordings);
 
     static void addTusHeaders(HttpResponse *response);
     // 412 unless the request speaks tus 1.0.0.
@@ -26,16 +35,26 @@ public:
     HttpResponse terminate(const QString &id, const Token &token);
 
 private:
+    // Runs once a whole upload arrived in one request, with its SHA-256 (raw; empty
+    // when unknown); its answer is the request's.
+    using OnUploadComplete = std::function<HttpResponse(const Upload &, const QByteArray &sha256)>;
+
     std::optional<Problem> findOwned(const QString &id, const Token &token, Upload *upload);
     // Content type, size limits and disk space of a body that is about to be appended.
     std::optional<Problem> checkChunk(const HttpRequest &request, const Upload &upload,
                                       qint64 *maxBytes) const;
-    Routed receiveBody(const HttpRequest &request, const Upload &requested, bool creating);
+    // For creation-with-upload that commits: the claim read from Upload-Metadata.
+    std::optional<Problem> readInlineCommit(const HttpRequest &request, const Token &token,
+                                            const Upload &upload, const QString &commitJson,
+                                            RecordingApi::CommitClaim *claim) const;
+    Routed receiveBody(const HttpRequest &request, const Upload &requested, bool creating,
+                       OnUploadComplete onComplete = {});
     std::optional<Problem> checkOffsetUnchanged(const Upload &requested, Upload *current);
 
     const ServerConfig &m_config;
     UploadStore &m_uploads;
     const Storage &m_storage;
+    RecordingApi &m_recordings;
 };
 
 } // namespace Replicall::Target

@@ -119,10 +119,6 @@ bool UploadStore::setOffset(const QString &id, qint64 offset, QString *error) {
 }
 
 bool UploadStore::remove(const QString &id, QString *error) {
-    {
-        QMutexLocker locker(&m_mutex);
-        m_hashes.remove(id);
-    }
     QFile::remove(filePath(id));
     const WriteLock lock;
     QSqlQuery query(Database::connection());
@@ -185,24 +181,6 @@ void UploadStore::unlock(const QString &id, quint64 ticket) {
     const auto guard = m_guards.constFind(id);
     if (guard != m_guards.cend() && (*guard)->holder == ticket)
         m_guards.erase(guard);
-}
-
-bool UploadStore::hasherAt(const Upload &upload, Hasher *hasher, QString *error) {
-    {
-        QMutexLocker locker(&m_mutex);
-        const auto cached = m_hashes.constFind(upload.id);
-        if (cached != m_hashes.cend() && cached->offset == upload.offset) {
-            *hasher = cached->hasher;
-            return true;
-        }
-    }
-    *hasher = Hasher();
-    return Hasher::hashFile(filePath(upload.id), upload.offset, hasher, error);
-}
-
-void UploadStore::keepHasher(const QString &id, qint64 offset, const Hasher &hasher) {
-    QMutexLocker locker(&m_mutex);
-    m_hashes.insert(id, CachedHash{offset, hasher});
 }
 
 } // namespace Replicall::Target

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "Hasher.h"
-
 #include <QDateTime>
 #include <QHash>
 #include <QMutex>
@@ -45,7 +43,7 @@ public:
     // False with an error on a database failure; *found tells whether it exists.
     bool find(const QString &id, Upload *upload, bool *found, QString *error);
     bool setOffset(const QString &id, qint64 offset, QString *error);
-    // Deletes file, row and cached hash.
+    // Deletes file and row.
     bool remove(const QString &id, QString *error);
     // Deletes uploads not touched for ExpirySeconds; returns how many.
     int removeExpired(QString *error);
@@ -66,22 +64,11 @@ public:
     quint64 takeOver(const QString &id, std::shared_ptr<WriteGuard> *guard);
     void unlock(const QString &id, quint64 ticket);
 
-    // The running SHA-256 of the upload's first `offset` bytes; computed from the file
-    // when it is not cached (after a restart).
-    bool hasherAt(const Upload &upload, Hasher *hasher, QString *error);
-    void keepHasher(const QString &id, qint64 offset, const Hasher &hasher);
-
 private:
-    struct CachedHash {
-        qint64 offset = 0;
-        Hasher hasher;
-    };
-
     QString m_uploadDir;
-    QMutex m_mutex; // guards m_guards, m_lastTicket, m_hashes and WriteGuard::holder
+    QMutex m_mutex; // guards m_guards, m_lastTicket and WriteGuard::holder
     QHash<QString, std::shared_ptr<WriteGuard>> m_guards;
     quint64 m_lastTicket = 0;
-    QHash<QString, CachedHash> m_hashes;
 };
 
 // Holds an upload's lock for the lifetime of a request.

@@ -30,6 +30,11 @@ Q_LOGGING_CATEGORY(lcRun, "replicall.run")
 namespace {
 constexpr int PageSize = 256;           // recordings loaded from the catalog at a time
 constexpr int ProgressIntervalMs = 200; // progress signals at most this often
+// Finished recordings are written to the ledger together, at the latest this
+// long after the first of them, or once this many are waiting. A recording
+// counts as replicated (and its source copy may go) only once written.
+constexpr int CommitDelayMs = 100;
+constexpr int CommitBatchSize = 256;
 
 // Bandwidth caps run on the machine's clock.
 const Clock &systemClock() {
@@ -54,6 +59,9 @@ JobRunner::JobRunner(const QString &databasePath, SecretStore *secrets, QObject 
     qRegisterMetaType<RunProgress>();
     qRegisterMetaType<RunSummary>();
     qRegisterMetaType<RecordingFailure>();
+    m_commitTimer.setSingleShot(true);
+    m_commitTimer.setInterval(CommitDelayMs);
+    connect(&m_commitTimer, &QTimer::timeout, this, &JobRunner::commitQueued);
 }
 
 JobRunner::~JobRunner() {
@@ -81,6 +89,8 @@ void JobRunner::start(const Job &job, const QString &trigger) {
     m_queue.clear();
     m_held.clear();
     m_inFlightBytes.clear();
+    m_resumable.clear();
+    m_toCommit.clear();
     m_clock.start();
     m_sinceProgress.start();
     m_limiter.reset();
@@ -136,6 +146,11 @@ bool JobRunner::prepare(QString *error) {
         finishInterruptedRemovals();
     if (!m_planner->plan(QDateTime::currentDateTimeUtc(), &m_plan, error))
         return false;
+    const std::optional<QHash<QString, UploadState>> resumable =
+        UploadStateStore::forJob(m_job.id, error);
+    if (!resumable)
+        return false;
+    m_resumable = *resumable;
     m_summary.matched = m_plan.size();
     m_progress.filesTotal = m_plan.size();
     if (m_job.data.testFlag(DataKind::Audio)) {
@@ -271,6 +286,15 @@ bool JobRunner::refillQueue() {
         fail(error);
         return false;
     }
+    QHash<QString, LedgerEntry> ledger;
+    if (!m_held.isEmpty()) {
+        const auto entries = LedgerStore::entries(m_job.id, ids, &error);
+        if (!entries) {
+            fail(error);
+            return false;
+        }
+        ledger = *entries;
+    }
     for (const Recording &recording : std::as_const(recordings)) {
         WorkItem item;
         item.recording = recording;
@@ -285,14 +309,45 @@ bool JobRunner::refillQueue() {
             item.heldSha256 = held->first;
             item.heldMetadataSha256 = held->second;
         }
-        QString stateError;
-        const std::optional<UploadState> upload =
-            UploadStateStore::find(m_job.id, recording.id, &stateError);
-        if (upload && upload->size == recording.audioSize)
+        if (const auto upload = m_resumable.constFind(recording.id);
+            upload != m_resumable.cend() && upload->size == recording.audioSize)
             item.resumeUrl = upload->uploadUrl;
+        if (const auto entry = ledger.constFind(recording.id);
+            entry != ledger.cend() && isKnownHeld(item, *entry)) {
+            skipHeld(item);
+            continue;
+        }
         m_queue.push_back(item);
     }
     return true;
+}
+
+bool JobRunner::isKnownHeld(const WorkItem &item, const LedgerEntry &entry) const {
+    // The ledger knows the SHA-256 of this very file (same size and modification
+    // time, to the nanosecond) from when it was sent: it need not be read again to
+    // see that the target holds the same.
+    const Recording &recording = item.recording;
+    const bool sendsAudio = item.data.testFlag(DataKind::Audio) && !recording.audioPath.isEmpty();
+    const bool audioHeld =
+        !sendsAudio ||
+        (!item.heldSha256.isEmpty() && entry.audioSize == recording.audioSize &&
+         entry.audioMtimeNs == recording.audioMtimeNs && recording.audioMtimeNs != 0 &&
+         entry.audioSha256.toLatin1() == item.heldSha256.toLower());
+    const bool metadataHeld = !item.data.testFlag(DataKind::Metadata) ||
+                              recording.metadataSha256 == item.heldMetadataSha256;
+    return audioHeld && metadataHeld && (sendsAudio || !item.heldMetadataSha256.isEmpty());
+}
+
+void JobRunner::skipHeld(const WorkItem &item) {
+    WorkResult result;
+    result.recording = item.recording;
+    result.status = WorkResult::Status::AlreadyHeld;
+    result.audioSha256 = item.heldSha256.toLower();
+    result.metadataSha256 = item.recording.metadataSha256;
+    if (m_job.data.testFlag(DataKind::Audio))
+        m_progress.bytesDone += item.recording.audioSize;
+    ++m_progress.filesDone;
+    queueCommit(result);
 }
 
 void JobRunner::dispatch() {
@@ -323,10 +378,8 @@ void JobRunner::onResult(const WorkResult &result) {
 
     switch (result.status) {
     case WorkResult::Status::Replicated:
-        commitReplicated(result);
-        break;
     case WorkResult::Status::AlreadyHeld:
-        commitSkipped(result);
+        queueCommit(result);
         break;
     case WorkResult::Status::NotSettled:
         ++m_summary.deferred;
@@ -391,35 +444,45 @@ SuccessRecord JobRunner::successRecord(const WorkResult &result) const {
     return record;
 }
 
-void JobRunner::commitReplicated(const WorkResult &result) {
-    const Recording &recording = result.recording;
-    const SuccessRecord record = successRecord(result);
-    QString error;
-    if (!LedgerStore::recordSuccess(record, &error)) {
-        // The target holds it; the next run sees it as held and records it then.
-        commitFailure(recording,
-                      TransferError::recording(
-                          u"ledger"_s, tr("cannot record it in the ledger: %1").arg(error)));
-        return;
-    }
-    ++m_summary.uploaded;
-    m_summary.bytes += result.bytesSent;
-    if (!result.targetPath.isEmpty())
-        m_summary.targetPaths.append(result.targetPath);
-    applyAfterSuccess(recording);
+void JobRunner::queueCommit(const WorkResult &result) {
+    m_toCommit.append(result);
+    if (m_toCommit.size() >= CommitBatchSize)
+        commitQueued();
+    else if (!m_commitTimer.isActive())
+        m_commitTimer.start();
 }
 
-void JobRunner::commitSkipped(const WorkResult &result) {
-    const Recording &recording = result.recording;
+void JobRunner::commitQueued() {
+    m_commitTimer.stop();
+    if (m_toCommit.isEmpty())
+        return;
+    const QList<WorkResult> results = std::exchange(m_toCommit, {});
+    QList<SuccessRecord> records;
+    records.reserve(results.size());
+    for (const WorkResult &result : results) {
+        records.append(successRecord(result));
+        records.last().alreadyHeld = result.status == WorkResult::Status::AlreadyHeld;
+    }
     QString error;
-    if (!LedgerStore::recordSkipped(successRecord(result), &error)) {
-        commitFailure(recording,
-                      TransferError::recording(
-                          u"ledger"_s, tr("cannot record it in the ledger: %1").arg(error)));
+    if (!LedgerStore::recordAll(records, &error)) {
+        // The target holds them; the next run sees them as held and records them then.
+        for (const WorkResult &result : results)
+            commitFailure(result.recording,
+                          TransferError::recording(
+                              u"ledger"_s, tr("cannot record it in the ledger: %1").arg(error)));
         return;
     }
-    ++m_summary.skipped;
-    applyAfterSuccess(recording);
+    for (const WorkResult &result : results) {
+        if (result.status == WorkResult::Status::AlreadyHeld) {
+            ++m_summary.skipped;
+        } else {
+            ++m_summary.uploaded;
+            m_summary.bytes += result.bytesSent;
+            if (!result.targetPath.isEmpty())
+                m_summary.targetPaths.append(result.targetPath);
+        }
+        applyAfterSuccess(result.recording);
+    }
 }
 
 void JobRunner::applyAfterSuccess(const Recording &recording) {
@@ -481,6 +544,7 @@ void JobRunner::fail(const QString &message) {
 void JobRunner::finish(const QString &status) {
     if (!m_running)
         return;
+    commitQueued();
     QString finalStatus = status;
     if (finalStatus.isEmpty())
         finalStatus = m_summary.failed > 0 ? u"partial"_s : u"succeeded"_s;

@@ -7,12 +7,14 @@
 #include "WorkItem.h"
 #include "model/Job.h"
 #include "source/FileStability.h"
+#include "store/UploadStateStore.h"
 #include "transfer/TargetEndpoint.h"
 
 #include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <QTimer>
 #include <deque>
 #include <memory>
 #include <optional>
@@ -23,6 +25,7 @@ namespace Replicall {
 
 class RateLimiter;
 class SecretStore;
+struct LedgerEntry;
 struct SuccessRecord;
 class WorkerPool;
 
@@ -36,11 +39,12 @@ class WorkerPool;
 //                                                                  ▼
 //                               Finished ◀── Draining ◀──────── Uploading
 //
-// Uploading keeps every worker busy with the next planned recording. Each
-// result is committed here, in this order: ledger and per-day statistics in
-// one transaction; the after-success category actions; then, if the job says
-// so, removal of the source copy. A fatal error (token or certificate refused,
-// target disk full) or a target that stops answering stops the dispatch, lets
+// Uploading keeps every worker busy with the next planned recording. The
+// results are committed here, in this order: ledger and per-day statistics in
+// one transaction (for all recordings that finished within CommitDelayMs, so
+// a run does not pay a transaction per recording); the after-success category
+// actions; then, if the job says so, removal of the source copy. A fatal error (token or
+// certificate refused, target disk full) or a target that stops answering stops the dispatch, lets
 // in-flight uploads stop resumably and ends the run as failed.
 //
 // The runner blocks its thread while it indexes and plans, so the desktop
@@ -88,8 +92,11 @@ private:
     void onResult(const WorkResult &result);
     void stopDispatching(const QString &message);
     SuccessRecord successRecord(const WorkResult &result) const;
-    void commitReplicated(const WorkResult &result);
-    void commitSkipped(const WorkResult &result);
+    // Full mode: the target holds this recording exactly as the ledger knows it.
+    bool isKnownHeld(const WorkItem &item, const LedgerEntry &entry) const;
+    void skipHeld(const WorkItem &item);
+    void queueCommit(const WorkResult &result);
+    void commitQueued();
     void commitFailure(const Recording &recording, const TransferError &error);
     void applyAfterSuccess(const Recording &recording);
     void fail(const QString &message);
@@ -120,6 +127,10 @@ private:
     std::deque<WorkItem> m_queue;                         // loaded, waiting for a worker
     QHash<QString, QPair<QByteArray, QByteArray>> m_held; // full mode: id -> (audio, metadata) sha
     QHash<QString, qint64> m_inFlightBytes;
+    QHash<QString, UploadState> m_resumable; // uploads an earlier run left unfinished
+    // Finished recordings whose ledger rows are written together (commitQueued()).
+    QList<WorkResult> m_toCommit;
+    QTimer m_commitTimer;
 
     RunSummary m_summary;
     RunProgress m_progress;

@@ -4,8 +4,11 @@
 #include "store/FailureStore.h"
 
 #include <QDateTime>
+#include <QHash>
+#include <QList>
 #include <QSet>
 #include <QString>
+#include <QStringList>
 #include <optional>
 
 namespace Replicall {
@@ -21,8 +24,9 @@ struct SuccessRecord {
     qint64 audioSize = 0;
     qint64 audioMtimeNs = 0;
     QString metadataSha256;
-    QString targetPath;   // where the target stored the audio, as it answered
-    qint64 bytesSent = 0; // bytes uploaded for it in this run (0 when skipped)
+    QString targetPath;       // where the target stored the audio, as it answered
+    qint64 bytesSent = 0;     // bytes uploaded for it in this run (0 when skipped)
+    bool alreadyHeld = false; // the target held it already: counted as skipped
 };
 
 // One row of the ledger: a recording the job has at the target.
@@ -55,6 +59,11 @@ public:
     // runs.skipped +1; drops upload state and failure. bytesSent is ignored.
     static bool recordSkipped(const SuccessRecord &record, QString *error = nullptr);
 
+    // recordSuccess() or recordSkipped() (by alreadyHeld) of many recordings in ONE
+    // transaction, with the counters summed per day and run: a run commits what its
+    // workers finished together instead of paying a transaction per recording.
+    static bool recordAll(const QList<SuccessRecord> &records, QString *error = nullptr);
+
     // Upserts the failure (attempts +1); day_stats.failed +1, runs.failed +1.
     // nextRetryAt invalid: no retry planned.
     static bool recordFailure(qint64 jobId, qint64 runId, const QString &recordingId,
@@ -71,6 +80,9 @@ public:
     // std::nullopt and an empty *error when the recording is not in the ledger.
     static std::optional<LedgerEntry> entry(qint64 jobId, const QString &recordingId,
                                             QString *error = nullptr);
+    // The ledger rows of these recordings (those it has), by recording id.
+    static std::optional<QHash<QString, LedgerEntry>> entries(qint64 jobId, const QStringList &ids,
+                                                              QString *error = nullptr);
     // -1 on error.
     static qint64 count(qint64 jobId, QString *error = nullptr);
     // Every recording id in the job's ledger, for planning an incremental run.

@@ -47,6 +47,13 @@ std::optional<QSqlDatabase> Sql::connection(QString *error) {
 
 std::optional<QSqlQuery> Sql::run(const QString &sql, const QVariantList &values,
                                   const QString &context, QString *error) {
+    std::optional<QSqlQuery> query = prepare(sql, context, error);
+    if (!query || !exec(*query, values, context, error))
+        return std::nullopt;
+    return query;
+}
+
+std::optional<QSqlQuery> Sql::prepare(const QString &sql, const QString &context, QString *error) {
     const std::optional<QSqlDatabase> db = connection(error);
     if (!db)
         return std::nullopt;
@@ -56,13 +63,16 @@ std::optional<QSqlQuery> Sql::run(const QString &sql, const QVariantList &values
         fail(error, context + u": "_s + sqliteMessage(query.lastError()));
         return std::nullopt;
     }
-    for (const QVariant &value : values)
-        query.addBindValue(value);
-    if (!query.exec()) {
-        fail(error, context + u": "_s + sqliteMessage(query.lastError()));
-        return std::nullopt;
-    }
     return query;
+}
+
+bool Sql::exec(QSqlQuery &query, const QVariantList &values, const QString &context,
+               QString *error) {
+    for (qsizetype i = 0; i < values.size(); ++i)
+        query.bindValue(int(i), values.at(i));
+    if (!query.exec())
+        return fail(error, context + u": "_s + sqliteMessage(query.lastError()));
+    return true;
 }
 
 QVariant Sql::nullText() {

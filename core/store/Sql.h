@@ -25,6 +25,11 @@ std::optional<QSqlDatabase> connection(QString *error);
 std::optional<QSqlQuery> run(const QString &sql, const QVariantList &values, const QString &context,
                              QString *error);
 
+// The two halves of run(), for a statement run many times over: SQLite parses
+// it once.
+std::optional<QSqlQuery> prepare(const QString &sql, const QString &context, QString *error);
+bool exec(QSqlQuery &query, const QVariantList &values, const QString &context, QString *error);
+
 // A NULL value for a nullable text column.
 QVariant nullText();
 

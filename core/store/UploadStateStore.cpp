@@ -30,25 +30,46 @@ bool UploadStateStore::save(qint64 jobId, const QString &recordingId, const QUrl
         .has_value();
 }
 
+namespace {
+constexpr QStringView Columns = u"recording_id, upload_url, audio_sha256, size, created_at";
+
+UploadState stateFrom(qint64 jobId, const QSqlQuery &row) {
+    UploadState state;
+    state.jobId = jobId;
+    state.recordingId = row.value(0).toString();
+    state.uploadUrl = QUrl(row.value(1).toString(), QUrl::StrictMode);
+    state.audioSha256 = row.value(2).toString();
+    state.size = row.value(3).toLongLong();
+    state.createdAt = Database::timeFromText(row.value(4).toString());
+    return state;
+}
+} // namespace
+
 std::optional<UploadState> UploadStateStore::find(qint64 jobId, const QString &recordingId,
                                                   QString *error) {
     if (error)
         error->clear();
     std::optional<QSqlQuery> query = Sql::run(
-        u"SELECT upload_url, audio_sha256, size, created_at FROM uploads "
-        u"WHERE job_id = ? AND recording_id = ?"_s,
+        u"SELECT %1 FROM uploads WHERE job_id = ? AND recording_id = ?"_s.arg(Columns),
         {jobId, recordingId},
         u"cannot read the upload of recording '%1' in job %2"_s.arg(recordingId).arg(jobId), error);
     if (!query || !query->next())
         return std::nullopt;
-    UploadState state;
-    state.jobId = jobId;
-    state.recordingId = recordingId;
-    state.uploadUrl = QUrl(query->value(0).toString(), QUrl::StrictMode);
-    state.audioSha256 = query->value(1).toString();
-    state.size = query->value(2).toLongLong();
-    state.createdAt = Database::timeFromText(query->value(3).toString());
-    return state;
+    return stateFrom(jobId, *query);
+}
+
+std::optional<QHash<QString, UploadState>> UploadStateStore::forJob(qint64 jobId, QString *error) {
+    std::optional<QSqlQuery> query =
+        Sql::run(u"SELECT %1 FROM uploads WHERE job_id = ?"_s.arg(Columns), {jobId},
+                 u"cannot read the uploads in progress of job %1"_s.arg(jobId), error);
+    if (!query)
+        return std::nullopt;
+    QHash<QString, UploadState> states;
+    while (query->next()) {
+        UploadState state = stateFrom(jobId, *query);
+        states.insert(state.recordingId, state);
+    }
+    return states;
 }
 
 bool UploadStateStore::clear(qint64 jobId, const QString &recordingId, QString *error) {

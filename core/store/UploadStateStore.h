@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QDateTime>
+#include <QHash>
 #include <QString>
 #include <QUrl>
 #include <optional>
@@ -29,6 +30,9 @@ public:
     // std::nullopt and an empty *error when no upload is saved.
     static std::optional<UploadState> find(qint64 jobId, const QString &recordingId,
                                            QString *error = nullptr);
+    // Every upload in progress of the job, by recording id: read once when a run starts.
+    static std::optional<QHash<QString, UploadState>> forJob(qint64 jobId,
+                                                             QString *error = nullptr);
     // No error when there is nothing to clear.
     static bool clear(qint64 jobId, const QString &recordingId, QString *error = nullptr);
 };

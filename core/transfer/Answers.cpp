@@ -120,7 +120,9 @@ bool readCommit(const QByteArray &body, int status, CommitResult *result, QStrin
     if (!json)
         return false;
     const QJsonObject audio = json->value(u"audio"_s).toObject();
-    result->created = status == 201 || json->value(u"created"_s).toBool();
+    // A single-request upload answers 201 for the upload it created; "created"
+    // says whether the recording is new.
+    result->created = json->value(u"created"_s).toBool(status == 201);
     result->targetPath = audio.value(u"path"_s).toString();
     result->audioSha256 = audio.value(u"sha256"_s).toString().toLatin1().toLower();
     result->metadataSha256 = json->value(u"metadataSha256"_s).toString().toLatin1().toLower();

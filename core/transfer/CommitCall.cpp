@@ -27,81 +27,84 @@ bool CommitCall::isValidId(const QString &id) {
     return pattern.match(id).hasMatch();
 }
 
-void CommitCall::start() {
-    const QString &id = m_commit.recordingId;
-    QString problem;
+QString CommitCall::problemWith(const CommitRequest &commit) {
+    const QString &id = commit.recordingId;
     if (!isValidId(id))
-        problem =
-            u"recording id \"%1\" is not valid (letters, digits, . _ -; at most 128)"_s.arg(id);
-    else if (!isValidId(m_commit.tenant))
-        problem = u"recording %1 has an invalid tenant \"%2\""_s.arg(id, m_commit.tenant);
-    else if (!m_commit.start.isValid())
-        problem = u"recording %1 has no valid start time"_s.arg(id);
-    else if (!m_commit.metadata && !m_commit.audio)
-        problem = u"recording %1: nothing to commit (neither metadata nor audio)"_s.arg(id);
-    if (!problem.isEmpty()) {
+        return u"recording id \"%1\" is not valid (letters, digits, . _ -; at most 128)"_s.arg(id);
+    if (!isValidId(commit.tenant))
+        return u"recording %1 has an invalid tenant \"%2\""_s.arg(id, commit.tenant);
+    if (!commit.start.isValid())
+        return u"recording %1 has no valid start time"_s.arg(id);
+    if (!commit.metadata && !commit.audio)
+        return u"recording %1: nothing to commit (neither metadata nor audio)"_s.arg(id);
+    return {};
+}
+
+QByteArray CommitCall::payload(const CommitRequest &commit) {
+    QJsonObject body{{u"tenant"_s, commit.tenant},
+                     {u"start"_s, commit.start.toUTC().toString(Qt::ISODate)}};
+    if (commit.metadata)
+        body.insert(u"metadata"_s, *commit.metadata);
+    if (commit.audio) {
+        QJsonObject audio{{u"size"_s, double(commit.audio->size)},
+                          {u"sha256"_s, QString::fromLatin1(commit.audio->sha256)},
+                          {u"fileName"_s, commit.audio->fileName}};
+        if (!commit.audio->uploadId.isEmpty())
+            audio.insert(u"upload"_s, commit.audio->uploadId);
+        body.insert(u"audio"_s, audio);
+    }
+    return QJsonDocument(body).toJson(QJsonDocument::Compact);
+}
+
+void CommitCall::start() {
+    if (const QString problem = problemWith(m_commit); !problem.isEmpty()) {
         finish(TransferError::recording(u"bad-request"_s, problem));
         return;
     }
-
-    QJsonObject body{{u"tenant"_s, m_commit.tenant},
-                     {u"start"_s, m_commit.start.toUTC().toString(Qt::ISODate)}};
-    if (m_commit.metadata)
-        body.insert(u"metadata"_s, *m_commit.metadata);
-    if (m_commit.audio) {
-        QJsonObject audio{{u"size"_s, double(m_commit.audio->size)},
-                          {u"sha256"_s, QString::fromLatin1(m_commit.audio->sha256)},
-                          {u"fileName"_s, m_commit.audio->fileName}};
-        if (!m_commit.audio->uploadId.isEmpty())
-            audio.insert(u"upload"_s, m_commit.audio->uploadId);
-        body.insert(u"audio"_s, audio);
-    }
-    const QByteArray payload = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    const QByteArray body = payload(m_commit);
     exchange(
-        [this, payload] {
+        [this, body] {
             QNetworkRequest request = endpoint().request(u"/recordings/"_s + m_commit.recordingId);
             request.setHeader(QNetworkRequest::ContentTypeHeader,
                               QByteArrayLiteral("application/json"));
-            return network()->put(request, payload);
+            return network()->put(request, body);
         },
         [this](QNetworkReply *reply, const QByteArray &answer) {
-            read(answer, reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt());
+            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            finish(
+                readAnswer(m_commit, endpoint().settings().url.host(), answer, status, &m_result));
         });
 }
 
-void CommitCall::read(const QByteArray &body, int status) {
-    const QString operation = u"PUT /recordings/%1"_s.arg(m_commit.recordingId);
+TransferError CommitCall::readAnswer(const CommitRequest &commit, const QString &targetHost,
+                                     const QByteArray &body, int status, CommitResult *result) {
     QString problem;
-    if (!Answers::readCommit(body, status, &m_result, &problem)) {
-        finish(badAnswer(operation, problem));
-        return;
-    }
-
-    if (m_commit.audio) {
-        const QByteArray sent = m_commit.audio->sha256.toLower();
-        if (m_result.audioSha256 != sent) {
-            finish(TransferError::recording(
+    if (!Answers::readCommit(body, status, result, &problem))
+        return badAnswer(targetHost, u"the commit of recording %1"_s.arg(commit.recordingId),
+                         problem);
+    if (commit.audio) {
+        const QByteArray sent = commit.audio->sha256.toLower();
+        if (result->audioSha256 != sent) {
+            return TransferError::recording(
                 u"sha256-mismatch"_s,
                 u"target stored a different SHA-256 for the audio of recording %1: %2, sent %3"_s
-                    .arg(m_commit.recordingId,
-                         m_result.audioSha256.isEmpty() ? u"none"_s
-                                                        : QString::fromLatin1(m_result.audioSha256),
-                         QString::fromLatin1(sent))));
-            return;
+                    .arg(commit.recordingId,
+                         result->audioSha256.isEmpty() ? u"none"_s
+                                                       : QString::fromLatin1(result->audioSha256),
+                         QString::fromLatin1(sent)));
         }
     }
-    if (m_commit.metadata) {
-        const QByteArray sent = metadataSha256(*m_commit.metadata);
-        if (m_result.metadataSha256 != sent) {
-            finish(TransferError::recording(
+    if (commit.metadata) {
+        const QByteArray sent = metadataSha256(*commit.metadata);
+        if (result->metadataSha256 != sent) {
+            return TransferError::recording(
                 u"sha256-mismatch"_s,
                 u"target stored a different SHA-256 for the metadata of recording %1: %2, sent %3"_s
-                    .arg(m_commit.recordingId, QString::fromLatin1(m_result.metadataSha256),
-                         QString::fromLatin1(sent))));
-            return;
+                    .arg(commit.recordingId, QString::fromLatin1(result->metadataSha256),
+                         QString::fromLatin1(sent)));
         }
     }
-    finish();
+    return {};
 }
 
 } // namespace Replicall

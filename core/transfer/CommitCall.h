@@ -41,14 +41,21 @@ public:
     void start();
     const CommitResult &result() const { return m_result; }
 
+    // Why the target would refuse this commit without asking it; empty when none.
+    static QString problemWith(const CommitRequest &commit);
+    // The JSON body of PUT /recordings/{id} (also carried by a single-request upload).
+    static QByteArray payload(const CommitRequest &commit);
+    // Reads the target's answer to a commit into *result; an error unless it shows
+    // the very SHA-256 values that were sent.
+    static TransferError readAnswer(const CommitRequest &commit, const QString &targetHost,
+                                    const QByteArray &body, int status, CommitResult *result);
+
     // The SHA-256 (hex) both sides compute for call metadata: compact JSON, sorted keys.
     static QByteArray metadataSha256(const QJsonObject &metadata);
     // Recording and tenant ids as the target accepts them.
     static bool isValidId(const QString &id);
 
 private:
-    void read(const QByteArray &body, int status);
-
     CommitRequest m_commit;
     CommitResult m_result;
 };

@@ -98,10 +98,15 @@ void NetworkCall::finish(const TransferError &error) {
 }
 
 TransferError NetworkCall::badAnswer(const QString &operation, const QString &problem) const {
+    return badAnswer(m_endpoint.settings().url.host(), operation, problem);
+}
+
+TransferError NetworkCall::badAnswer(const QString &targetHost, const QString &operation,
+                                     const QString &problem) {
     return TransferError::fatal(
         u"bad-response"_s,
         u"target %1 answered %2 in a way that does not follow the protocol: %3"_s.arg(
-            m_endpoint.settings().url.host(), operation, problem));
+            targetHost, operation, problem));
 }
 
 std::optional<QJsonObject> NetworkCall::parseObject(const QString &operation,

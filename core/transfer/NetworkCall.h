@@ -41,6 +41,10 @@ public:
     // Stops the operation; finished() follows with the transient error "aborted".
     void abort();
 
+    // A 2xx answer from targetHost that does not follow the wire protocol.
+    static TransferError badAnswer(const QString &targetHost, const QString &operation,
+                                   const QString &problem);
+
 Q_SIGNALS:
     void finished();
 

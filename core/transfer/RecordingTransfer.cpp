@@ -13,6 +13,13 @@ using namespace Qt::StringLiterals;
 
 namespace Replicall {
 
+namespace {
+// The commit rides in Upload-Metadata (base64, so 4/3 of this) and the target
+// takes at most 16 KiB of headers: a larger one goes in its own request.
+constexpr qsizetype MaxInlineCommitBytes = 8 * 1024;
+constexpr qint64 InlineHashBytes = 1024 * 1024;
+} // namespace
+
 RecordingTransfer::RecordingTransfer(QNetworkAccessManager *network, const TargetEndpoint &endpoint,
                                      const Recording &recording, const TransferOptions &options,
                                      QObject *parent)
@@ -21,7 +28,8 @@ RecordingTransfer::RecordingTransfer(QNetworkAccessManager *network, const Targe
     , m_endpoint(endpoint)
     , m_recording(recording)
     , m_options(options) {
-    connect(&m_hashing, &QFutureWatcher<Hashed>::finished, this, &RecordingTransfer::hashed);
+    connect(&m_hashing, &QFutureWatcher<Hashed>::finished, this,
+            [this] { hashed(m_hashing.result()); });
 }
 
 RecordingTransfer::~RecordingTransfer() {
@@ -67,17 +75,22 @@ void RecordingTransfer::start() {
 
     m_state = State::Hashing;
     const QString path = m_recording.audioPath;
-    m_hashing.setFuture(QtConcurrent::run([path] {
+    const auto hash = [path] {
         Hashed result;
         result.sha256 = Sha256::ofFile(path, &result.error, &result.size);
         return result;
-    }));
+    };
+    // A small file is hashed faster than a hop to the pool and back; a large one
+    // must not hold up this thread's other network operations.
+    if (m_size <= InlineHashBytes)
+        hashed(hash());
+    else
+        m_hashing.setFuture(QtConcurrent::run(hash));
 }
 
-void RecordingTransfer::hashed() {
+void RecordingTransfer::hashed(const Hashed &result) {
     if (m_state != State::Hashing)
         return;
-    const Hashed result = m_hashing.result();
     if (!result.sha256) {
         fail(TransferError::recording(u"file-unreadable"_s, result.error));
         return;
@@ -113,22 +126,38 @@ void RecordingTransfer::upload() {
     source.resumeUrl = m_checksumChunks ? QUrl() : m_options.resumeUrl;
     source.pace = m_options.pace;
     source.checksumChunks = m_checksumChunks;
+    // A file that goes in one request takes its commit along: one round trip, not two.
+    const CommitRequest inlineCommit = commitRequest({});
+    if (m_size <= source.chunkSize && CommitCall::problemWith(inlineCommit).isEmpty()) {
+        const QByteArray payload = CommitCall::payload(inlineCommit);
+        if (payload.size() <= MaxInlineCommitBytes)
+            source.commit = payload;
+    }
 
     auto *upload = adopt(new TusUpload(m_network, m_endpoint, source, this));
     connect(upload, &TusUpload::created, this, &RecordingTransfer::uploadCreated);
     connect(upload, &TusUpload::progress, this, &RecordingTransfer::progress);
-    connect(upload, &TusUpload::finished, this, [this, upload] {
+    connect(upload, &TusUpload::finished, this, [this, upload, inlineCommit] {
         m_outcome.bytesSent = upload->bytesSent();
-        if (upload->ok())
-            commit(upload->uploadId());
-        else
+        if (!upload->ok()) {
             fail(upload->error());
+        } else if (upload->commitAnswer().isEmpty()) {
+            commit(upload->uploadId());
+        } else {
+            CommitResult result;
+            const TransferError error =
+                CommitCall::readAnswer(inlineCommit, m_endpoint.settings().url.host(),
+                                       upload->commitAnswer(), 201, &result);
+            if (error.isError())
+                fail(error);
+            else
+                committed(result);
+        }
     });
     upload->start();
 }
 
-void RecordingTransfer::commit(const QString &uploadId) {
-    m_state = State::Committing;
+CommitRequest RecordingTransfer::commitRequest(const QString &uploadId) const {
     CommitRequest request;
     request.recordingId = m_recording.id;
     request.tenant = m_recording.tenant;
@@ -139,8 +168,20 @@ void RecordingTransfer::commit(const QString &uploadId) {
         request.audio = CommitRequest::Audio{uploadId, m_size, m_outcome.audioSha256,
                                              QFileInfo(m_recording.audioPath).fileName()};
     }
+    return request;
+}
 
-    auto *commit = adopt(new CommitCall(m_network, m_endpoint, request, this));
+void RecordingTransfer::committed(const CommitResult &result) {
+    m_outcome.ok = true;
+    m_outcome.created = result.created;
+    m_outcome.targetPath = result.targetPath;
+    m_outcome.metadataSha256 = result.metadataSha256;
+    end(State::Done);
+}
+
+void RecordingTransfer::commit(const QString &uploadId) {
+    m_state = State::Committing;
+    auto *commit = adopt(new CommitCall(m_network, m_endpoint, commitRequest(uploadId), this));
     connect(commit, &CommitCall::finished, this, [this, commit, uploadId] {
         if (!commit->ok()) {
             // The bytes were damaged on their way (the target discarded the upload): once
@@ -154,11 +195,7 @@ void RecordingTransfer::commit(const QString &uploadId) {
             fail(commit->error());
             return;
         }
-        m_outcome.ok = true;
-        m_outcome.created = commit->result().created;
-        m_outcome.targetPath = commit->result().targetPath;
-        m_outcome.metadataSha256 = commit->result().metadataSha256;
-        end(State::Done);
+        committed(commit->result());
     });
     commit->start();
 }

@@ -3,6 +3,7 @@
 
 #include "model/Job.h"
 #include "model/Recording.h"
+#include "transfer/CommitCall.h"
 #include "transfer/NetworkCall.h"
 #include "transfer/TusUpload.h"
 
@@ -41,12 +42,13 @@ struct TransferOutcome {
 // has any) and its metadata, then commits it.
 //
 //   Idle ─start()─▶ Hashing ─┬─ target lacks this sha256 ─▶ Uploading ─▶ Committing ─▶ Done
-//                            └─ target holds this sha256 ──────────────▶ Committing
+//                            │                                 └─ one-request file, committed ─▶
+//                            Done └─ target holds this sha256 ──────────────▶ Committing
 //   Idle ─start()─ no audio to send (metadata only) ───────────────────▶ Committing
 //   any state ── error, changed file, abort() ──▶ Failed
 //
-// Hashing runs on the global thread pool so the worker's event loop keeps
-// serving its other network operations.
+// Hashing a large file runs on the global thread pool so the worker's event
+// loop keeps serving its other network operations.
 class RecordingTransfer : public QObject {
     Q_OBJECT
 public:
@@ -78,9 +80,11 @@ private:
         QString error;
     };
 
-    void hashed();
+    void hashed(const Hashed &result);
     void upload();
+    CommitRequest commitRequest(const QString &uploadId) const;
     void commit(const QString &uploadId);
+    void committed(const CommitResult &result);
     void fail(const TransferError &error);
     void end(State state);
     bool sendsAudio() const;

@@ -131,10 +131,12 @@ void TusUpload::sendWholeFile() {
                     [this](qint64 sent, qint64) { Q_EMIT progress(sent); });
             return reply;
         },
-        [this](QNetworkReply *reply, const QByteArray &) {
+        [this](QNetworkReply *reply, const QByteArray &body) {
             if (!acceptLocation(reply))
                 return;
             ++m_creations;
+            if (!m_source.commit.isEmpty())
+                m_commitAnswer = body;
             bool ok = false;
             const qint64 offset = headerNumber(reply, "Upload-Offset", &ok);
             if (!ok || offset != m_source.size) {
@@ -315,6 +317,9 @@ QByteArray TusUpload::uploadMetadata() const {
         if (!value.isEmpty())
             items << QByteArray(key) + ' ' + value.toUtf8().toBase64();
     }
+    // Only a request with the whole file may commit it.
+    if (!m_source.commit.isEmpty() && m_source.size <= m_source.chunkSize)
+        items << "commit " + m_source.commit.toBase64();
     return items.join(',');
 }
 

@@ -29,11 +29,16 @@ struct UploadSource {
     // the way is refused and sent again instead of spoiling the whole upload. Costs one
     // more read and hash of the file, so it is used once an upload arrived damaged.
     bool checksumChunks = false;
+    // The commit (CommitCall::payload without the upload id) to send along with a file
+    // that goes in one request: the target then stores the recording in that same
+    // request and answers with the commit's JSON (see commitAnswer()).
+    QByteArray commit;
 };
 
 // Uploads one file with tus 1.0.0 (wire-protocol.md, "Uploads").
 //
-//   size <= chunk:  POST /uploads with the whole body (creation-with-upload) ──▶ done
+//   size <= chunk:  POST /uploads with the whole body (creation-with-upload)
+//                   [and the commit in Upload-Metadata] ──▶ done [committed]
 //   size >  chunk:  POST /uploads (no body) ─▶ created(url) ─▶ PATCH chunk ─▶ … ─▶ done
 //   resumeUrl set:  HEAD url ─▶ PATCH from Upload-Offset …   (404/410 ─▶ new POST)
 //   PATCH failed:   transient ─▶ backoff ─▶ HEAD ─▶ PATCH from the offset the target has
@@ -58,6 +63,9 @@ public:
     qint64 resumedFrom() const { return m_resumedFrom; }
     // How many POST /uploads this object made (1 for a fresh upload, 0 for a resumed one).
     int creations() const { return m_creations; }
+    // Once ok(): the target's commit answer when it committed the recording along with
+    // the upload; empty when the commit is still to be made.
+    QByteArray commitAnswer() const { return m_commitAnswer; }
 
 Q_SIGNALS:
     // The upload exists at the target; emitted before any byte of it is sent
@@ -88,6 +96,7 @@ private:
     qint64 m_bytesSent = 0;
     qint64 m_resumedFrom = 0;
     int m_creations = 0;
+    QByteArray m_commitAnswer;
 };
 
 } // namespace Replicall

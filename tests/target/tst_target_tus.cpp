@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QTest>
 
 using namespace Replicall::Test;
@@ -111,6 +112,81 @@ private slots:
                  audio);
     }
 
+    // A small recording in one request: creation-with-upload carrying its commit.
+    void oneRequest_commitsWithTheUpload() {
+        const QByteArray audio = testBytes(70000, 7);
+        const QJsonObject metadata{{u"id"_s, u"c-one"_s}, {u"direction"_s, u"inbound"_s}};
+        const HttpResult first =
+            postWithCommit(u"c-one"_s, audio, commitBody(u"acme"_s, {}, audio, metadata));
+        QVERIFY2(first.status == 201, qPrintable(first.describe()));
+        QVERIFY(!first.header("Location").isEmpty());
+        QCOMPARE(first.header("Upload-Offset").toLongLong(), audio.size());
+        const QJsonObject answer = first.json();
+        QCOMPARE(answer.value(u"created"_s).toBool(), true);
+        QCOMPARE(answer.value(u"audio"_s).toObject().value(u"sha256"_s).toString(),
+                 QString::fromLatin1(sha256Hex(audio)));
+        QCOMPARE(
+            answer.value(u"metadataSha256"_s).toString(),
+            QString::fromLatin1(sha256Hex(QJsonDocument(metadata).toJson(QJsonDocument::Compact))));
+        QCOMPARE(readFile(QDir(m_target.dataDir()).filePath(u"acme/2026/11/20/c-one.wav"_s)),
+                 audio);
+        // The upload was consumed by its commit.
+        TusSteps tus{m_target, m_client};
+        const QString upload = QString::fromLatin1(first.header("Location")).section(u'/', -1);
+        QCOMPARE(tus.head(upload).status, 404);
+
+        // Sent again (a sender killed before it recorded the answer): held, not duplicated.
+        const HttpResult again =
+            postWithCommit(u"c-one"_s, audio, commitBody(u"acme"_s, {}, audio, metadata));
+        QVERIFY2(again.status == 201, qPrintable(again.describe()));
+        QCOMPARE(again.json().value(u"created"_s).toBool(), false);
+        QCOMPARE(QDir(QDir(m_target.dataDir()).filePath(u"acme/2026/11/20"_s))
+                     .entryList({u"c-one*"_s}, QDir::Files)
+                     .size(),
+                 1);
+    }
+
+    void oneRequest_refusals() {
+        const QByteArray audio = testBytes(3000, 8);
+        const QStringList uploadsBefore = uploadFiles();
+        // Damaged on the way: the checksum of the whole file does not match, nothing is stored.
+        const HttpResult damaged =
+            postWithCommit(u"c-bad"_s, audio, commitBody(u"acme"_s, {}, audio),
+                           checksumHeader("sha256", audio.mid(1)));
+        QCOMPARE(damaged.status, 460);
+        QCOMPARE(damaged.code(), u"checksum-mismatch"_s);
+        // A commit claiming another SHA-256 than the bytes have.
+        QJsonObject wrongSha = commitBody(u"acme"_s, {}, audio);
+        QJsonObject claimed = wrongSha.value(u"audio"_s).toObject();
+        claimed.insert(u"sha256"_s, QString(64, u'0'));
+        wrongSha.insert(u"audio"_s, claimed);
+        const HttpResult wrong = postWithCommit(u"c-bad"_s, audio, wrongSha, QByteArray());
+        QCOMPARE(wrong.status, 422);
+        QCOMPARE(wrong.code(), u"sha256-mismatch"_s);
+        // Refused before the body is read: bad JSON, another tenant, a tenant outside the
+        // token, a body that is not the whole file.
+        QCOMPARE(postWithCommit(u"c-bad"_s, audio, {}, {}, "{not json").status, 400);
+        const HttpResult outside =
+            postWithCommit(u"c-bad"_s, audio, commitBody(u"globex"_s, {}, audio));
+        QCOMPARE(outside.status, 403);
+        QVERIFY2(outside.json().value(u"detail"_s).toString().contains(u"'commit'"_s),
+                 qPrintable(outside.describe()));
+        const HttpResult part = m_client.send(
+            "POST", m_target.apiUrl(u"/uploads"_s), audio.left(100),
+            tusHeaders({{"Upload-Length", QByteArray::number(audio.size())},
+                        {"Upload-Metadata",
+                         metadataWithCommit(
+                             u"c-bad"_s, QJsonDocument(commitBody(u"acme"_s, {}, audio)).toJson())},
+                        {"Content-Type", "application/offset+octet-stream"}}));
+        QCOMPARE(part.status, 400);
+        QVERIFY2(part.json().value(u"detail"_s).toString().contains(u"whole file"_s),
+                 qPrintable(part.describe()));
+        QCOMPARE(QFile::exists(QDir(m_target.dataDir()).filePath(u"acme/2026/11/20/c-bad.wav"_s)),
+                 false);
+        // No refused request left an upload behind.
+        QCOMPARE(uploadFiles(), uploadsBefore);
+    }
+
     void checksumMismatch_discardsChunk() {
         const QByteArray audio = testBytes(4000, 3);
         TusSteps tus{m_target, m_client};
@@ -205,6 +281,36 @@ private slots:
     }
 
     void cleanupTestCase() { m_target.stop(); }
+
+private:
+    QStringList uploadFiles() const {
+        return QDir(QDir(m_target.dataDir()).filePath(u".uploads"_s)).entryList(QDir::Files);
+    }
+
+    static QByteArray metadataWithCommit(const QString &recording, const QByteArray &commitJson) {
+        return "tenant " + QByteArray("acme").toBase64() + ",recording " +
+               recording.toUtf8().toBase64() + ",filename " + QByteArray("call.wav").toBase64() +
+               ",commit " + commitJson.toBase64();
+    }
+
+    // POST /uploads with the whole file and its commit; the checksum defaults to the
+    // file's true SHA-256, commitJson (when given) replaces the JSON of `commit`.
+    HttpResult postWithCommit(const QString &recording, const QByteArray &audio,
+                              const QJsonObject &commit,
+                              std::optional<QByteArray> checksum = std::nullopt,
+                              const QByteArray &commitJson = {}) {
+        Headers headers = tusHeaders(
+            {{"Upload-Length", QByteArray::number(audio.size())},
+             {"Upload-Metadata",
+              metadataWithCommit(recording, commitJson.isEmpty() ? QJsonDocument(commit).toJson(
+                                                                       QJsonDocument::Compact)
+                                                                 : commitJson)},
+             {"Content-Type", "application/offset+octet-stream"}});
+        const QByteArray sum = checksum.value_or(checksumHeader("sha256", audio));
+        if (!sum.isEmpty())
+            headers.append({"Upload-Checksum", sum});
+        return m_client.send("POST", m_target.apiUrl(u"/uploads"_s), audio, headers);
+    }
 
 private:
     TargetProcess m_target;
