@@ -186,7 +186,8 @@ bool ChunkWriter::persist(qint64 offset, QString *error) {
         *error = QStringLiteral("cannot flush upload %1 to disk").arg(m_upload.id);
         return false;
     }
-    return m_store.setOffset(m_upload.id, offset, error);
+    // An unregistered upload has no row: its one request is its whole life.
+    return !m_upload.registered || m_store.setOffset(m_upload.id, offset, error);
 }
 
 void ChunkWriter::cutBack() {

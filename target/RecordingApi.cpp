@@ -143,16 +143,16 @@ HttpResponse RecordingApi::commit(const Token &token, const QString &id, const Q
                 QStringLiteral("Upload %1 is still being written.").arg(claim.audio->upload));
         }
     }
-    return store(token, claim, QString());
+    return store(token, claim, nullptr, QString());
 }
 
 HttpResponse RecordingApi::commitReceived(const Token &token, const CommitClaim &claim,
-                                          const QString &receivedSha256) {
-    return store(token, claim, receivedSha256);
+                                          const Upload &received, const QString &receivedSha256) {
+    return store(token, claim, &received, receivedSha256);
 }
 
 HttpResponse RecordingApi::store(const Token &token, const CommitClaim &claim,
-                                 const QString &receivedSha256) {
+                                 const Upload *received, const QString &receivedSha256) {
     const QString &id = claim.id;
     StoredRecording recording;
     recording.id = id;
@@ -182,8 +182,8 @@ HttpResponse RecordingApi::store(const Token &token, const CommitClaim &claim,
     }
     QString committedUpload;
     if (claim.audio) {
-        if (auto problem = takeAudio(token, *claim.audio, isHeld, receivedSha256, &recording,
-                                     &committedUpload))
+        if (auto problem = takeAudio(token, *claim.audio, isHeld, received, receivedSha256,
+                                     &recording, &committedUpload))
             return HttpResponse::problem(*problem);
     }
     if (claim.metadata) {
@@ -191,7 +191,9 @@ HttpResponse RecordingApi::store(const Token &token, const CommitClaim &claim,
         recording.metadata = QString::fromUtf8(compact);
         recording.metadataSha256 = QString::fromLatin1(Hasher::sha256Hex(compact));
     }
-    if (!RecordingStore::save(recording, committedUpload, &error))
+    // An unregistered upload has no row to mark as committed.
+    const bool marks = !received || received->registered;
+    if (!RecordingStore::save(recording, marks ? committedUpload : QString(), &error))
         return internalError(error);
     if (!committedUpload.isEmpty() && QFile::exists(m_uploads.filePath(committedUpload)))
         QFile::remove(m_uploads.filePath(committedUpload)); // same audio was already held
@@ -201,7 +203,8 @@ HttpResponse RecordingApi::store(const Token &token, const CommitClaim &claim,
 }
 
 std::optional<Problem> RecordingApi::takeAudio(const Token &token, const AudioClaim &claim,
-                                               bool held, const QString &receivedSha256,
+                                               bool held, const Upload *received,
+                                               const QString &receivedSha256,
                                                StoredRecording *recording,
                                                QString *committedUpload) {
     const bool sameAudioHeld =
@@ -219,9 +222,11 @@ std::optional<Problem> RecordingApi::takeAudio(const Token &token, const AudioCl
         QStringLiteral("There is no upload %1 for this token (it may have expired).")
             .arg(claim.upload)};
     Upload upload;
-    bool found = false;
+    bool found = received != nullptr;
     QString error;
-    if (!m_uploads.find(claim.upload, &upload, &found, &error))
+    if (received)
+        upload = *received;
+    else if (!m_uploads.find(claim.upload, &upload, &found, &error))
         return Problem{QStringLiteral("internal"), error};
     if (!found || upload.token != token.name)
         return unknown;

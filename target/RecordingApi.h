@@ -42,10 +42,10 @@ public:
     // Reads and checks a commit body (the JSON of PUT /recordings/{id}).
     std::optional<Problem> readCommit(const Token &token, const QString &id, const QByteArray &body,
                                       CommitClaim *claim) const;
-    // Commits the upload `claim.audio->upload`, whose lock the caller holds and whose
-    // bytes it saw arrive with this SHA-256 (hex; empty: hash the file).
+    // Commits `received`, the complete upload of claim.audio, whose lock the caller holds
+    // and whose bytes it saw arrive with this SHA-256 (hex; empty: hash the file).
     HttpResponse commitReceived(const Token &token, const CommitClaim &claim,
-                                const QString &receivedSha256);
+                                const Upload &received, const QString &receivedSha256);
 
     // "acme/2026/11/20/c-000123.wav": the stored audio's place below the data directory.
     static QString audioPath(const QString &tenant, const QDateTime &start, const QString &id,
@@ -53,11 +53,12 @@ public:
 
 private:
     std::optional<Problem> readAudioClaim(const QJsonObject &audio, AudioClaim *claim) const;
-    HttpResponse store(const Token &token, const CommitClaim &claim, const QString &receivedSha256);
+    HttpResponse store(const Token &token, const CommitClaim &claim, const Upload *received,
+                       const QString &receivedSha256);
     // Puts the claimed audio into `recording`, moving a finished upload into storage.
     std::optional<Problem> takeAudio(const Token &token, const AudioClaim &claim, bool held,
-                                     const QString &receivedSha256, StoredRecording *recording,
-                                     QString *committedUpload);
+                                     const Upload *received, const QString &receivedSha256,
+                                     StoredRecording *recording, QString *committedUpload);
     std::optional<Problem> moveIntoStorage(const Upload &upload, const QString &relativePath);
 
     const ServerConfig &m_config;

@@ -2,10 +2,10 @@
 #include "Storage.h"
 
 #include <QFile>
-#include <QStorageInfo>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 namespace Replicall::Target {
@@ -14,12 +14,20 @@ Storage::Storage(const QString &dataDir, qint64 reserveBytes)
     : m_dataDir(dataDir)
     , m_reserve(reserveBytes) {}
 
+// statvfs() itself: QStorageInfo reads the whole mount table first, and the free
+// space is checked on every upload request.
 qint64 Storage::freeBytes() const {
-    return QStorageInfo(m_dataDir).bytesAvailable();
+    struct statvfs info {};
+    if (::statvfs(QFile::encodeName(m_dataDir).constData(), &info) != 0)
+        return -1;
+    return qint64(info.f_bavail) * qint64(info.f_frsize);
 }
 
 qint64 Storage::totalBytes() const {
-    return QStorageInfo(m_dataDir).bytesTotal();
+    struct statvfs info {};
+    if (::statvfs(QFile::encodeName(m_dataDir).constData(), &info) != 0)
+        return -1;
+    return qint64(info.f_blocks) * qint64(info.f_frsize);
 }
 
 std::optional<Problem> Storage::checkFree(qint64 needed, const QString &what) const {

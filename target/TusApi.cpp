@@ -213,15 +213,19 @@ Routed TusApi::create(const HttpRequest &request, const Token &token) {
             return routed;
         }
     }
-    if (!m_uploads.create(&upload, &error))
+    // An upload that is committed in its own request is never resumed: it needs no row.
+    if (!(commits ? m_uploads.createUnregistered(&upload, &error)
+                  : m_uploads.create(&upload, &error)))
         return refuse(QStringLiteral("internal"), error);
     if (commits) {
         return receiveBody(request, upload, true,
                            [this, token, commit](const Upload &created, const QByteArray &sha256) {
                                RecordingApi::CommitClaim claim = commit;
                                claim.audio->upload = created.id;
+                               Upload complete = created;
+                               complete.offset = complete.length;
                                return m_recordings.commitReceived(
-                                   token, claim, QString::fromLatin1(sha256.toHex()));
+                                   token, claim, complete, QString::fromLatin1(sha256.toHex()));
                            });
     }
     if (request.mayHaveBody())

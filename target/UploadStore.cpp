@@ -8,7 +8,11 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlQuery>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
 #include <openssl/rand.h>
+#include <unistd.h>
 
 namespace Replicall::Target {
 
@@ -50,7 +54,7 @@ QString UploadStore::filePath(const QString &id) const {
     return m_uploadDir + u'/' + id;
 }
 
-bool UploadStore::create(Upload *upload, QString *error) {
+bool UploadStore::createUnregistered(Upload *upload, QString *error) {
     unsigned char random[16];
     if (RAND_bytes(random, sizeof random) != 1) {
         *error = QStringLiteral("the system's random number generator failed");
@@ -61,14 +65,24 @@ bool UploadStore::create(Upload *upload, QString *error) {
     upload->offset = 0;
     upload->created = upload->touched = QDateTime::currentDateTimeUtc();
 
-    QFile file(filePath(upload->id));
-    if (!QDir().mkpath(m_uploadDir) || !file.open(QIODevice::WriteOnly | QIODevice::NewOnly)) {
+    const QString path = filePath(upload->id);
+    const int fd =
+        ::open(QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0) {
         *error = QStringLiteral("cannot create the upload file %1: %2")
-                     .arg(file.fileName(), file.errorString());
+                     .arg(path, QString::fromLocal8Bit(std::strerror(errno)));
         return false;
     }
-    file.close();
+    ::close(fd);
+    upload->registered = false;
+    return true;
+}
 
+bool UploadStore::create(Upload *upload, QString *error) {
+    if (!createUnregistered(upload, error))
+        return false;
+    upload->registered = true;
+    const QString path = filePath(upload->id);
     const QSqlDatabase db = Database::connection();
     const RelaxedSync relaxed(db);
     QSqlQuery query(db);
@@ -85,7 +99,7 @@ bool UploadStore::create(Upload *upload, QString *error) {
     query.addBindValue(isoUtc(upload->created));
     query.addBindValue(upload->touched.toMSecsSinceEpoch());
     if (!Database::exec(query, QStringLiteral("creating the upload"), error)) {
-        QFile::remove(file.fileName());
+        QFile::remove(path);
         return false;
     }
     return true;
@@ -136,6 +150,18 @@ int UploadStore::removeExpired(QString *error) {
     QStringList ids;
     while (query.next())
         ids.append(query.value(0).toString());
+    // Files without a row: unregistered uploads whose request died with the process.
+    const QDateTime expired = QDateTime::currentDateTimeUtc().addSecs(-ExpirySeconds);
+    const QFileInfoList files = QDir(m_uploadDir).entryInfoList(QDir::Files);
+    for (const QFileInfo &file : files) {
+        const QString id = file.fileName();
+        Upload upload;
+        bool found = true;
+        QString lookupError;
+        if (file.lastModified().toUTC() < expired && isValidUploadId(id) &&
+            find(id, &upload, &found, &lookupError) && !found)
+            ids.append(id);
+    }
     int removed = 0;
     for (const QString &id : std::as_const(ids)) {
         // An upload being written right now is not expired, whatever its row says.

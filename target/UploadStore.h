@@ -23,6 +23,9 @@ struct Upload {
     QDateTime created;
     QDateTime touched;
     QString committedRecording; // set once the upload was moved into storage
+    // False for an upload that lives for its one request only (a small recording sent
+    // with its commit): it has a file but no database row.
+    bool registered = true;
 
     bool isComplete() const { return offset == length; }
     QDateTime expires() const;
@@ -40,12 +43,15 @@ public:
 
     // Mints the id, creates the empty file and the row.
     bool create(Upload *upload, QString *error);
+    // Mints the id and creates the empty file of an upload without a row (registered false).
+    bool createUnregistered(Upload *upload, QString *error);
     // False with an error on a database failure; *found tells whether it exists.
     bool find(const QString &id, Upload *upload, bool *found, QString *error);
     bool setOffset(const QString &id, qint64 offset, QString *error);
     // Deletes file and row.
     bool remove(const QString &id, QString *error);
-    // Deletes uploads not touched for ExpirySeconds; returns how many.
+    // Deletes uploads not touched for ExpirySeconds, and files of unregistered uploads
+    // left by a crash; returns how many.
     int removeExpired(QString *error);
 
     // Who may write an upload's file: one request at a time. `mutex` is held around every

@@ -126,10 +126,8 @@ void TusUpload::sendWholeFile() {
             if (!m_source.sha256.isEmpty())
                 request.setRawHeader("Upload-Checksum",
                                      "sha256 " + QByteArray::fromHex(m_source.sha256).toBase64());
-            QNetworkReply *reply = sendWindow(network(), request, "POST", std::move(window));
-            connect(reply, &QNetworkReply::uploadProgress, this,
-                    [this](qint64 sent, qint64) { Q_EMIT progress(sent); });
-            return reply;
+            // No progress on the way: a file this small is done before anyone would look.
+            return sendWindow(network(), request, "POST", std::move(window));
         },
         [this](QNetworkReply *reply, const QByteArray &body) {
             if (!acceptLocation(reply))
@@ -148,7 +146,6 @@ void TusUpload::sendWholeFile() {
             }
             m_offset = offset;
             m_bytesSent = offset;
-            Q_EMIT progress(offset);
             if (fileUnchanged())
                 finish();
         });

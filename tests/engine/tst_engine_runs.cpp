@@ -392,15 +392,19 @@ void TestEngineRuns::removeAfterOnlyWhatTheTargetVerified() {
 void TestEngineRuns::removeAfterWithTargetKilledMidRun() {
     START_TARGET(target, token);
     SenderWorkspace sender;
-    WRITE_ARCHIVE(sender, 120);
+    // Enough calls that the run is still going when the first progress report
+    // (after 200 ms) finds ten of them done.
+    WRITE_ARCHIVE(sender, 600);
     const QHash<QString, QString> sidecars = sender.sidecarsById();
     QHash<QString, QByteArray> originalSha;
     for (auto it = sidecars.cbegin(); it != sidecars.cend(); ++it)
         originalSha.insert(it.key(), sha256Hex(QFileInfo(it.value()).absolutePath() + u'/' +
                                                it.key() + u".wav"_s));
 
-    const Job job = sender.addJob(u"remove-killed"_s, target.baseUrl(), token,
-                                  [](Job &j) { j.removeAfter = true; });
+    const Job job = sender.addJob(u"remove-killed"_s, target.baseUrl(), token, [](Job &j) {
+        j.removeAfter = true;
+        j.parallel = 2;
+    });
     bool killed = false;
     const RunSummary run = sender.run(job, 60000, [&](JobRunner &runner) {
         QObject::connect(&runner, &JobRunner::progress, &runner, [&](const RunProgress &progress) {
