@@ -86,6 +86,8 @@ void TestEngineFaults::uploadCutMidFileResumes() {
         j.parallel = 1;
         j.chunkSize = MiB;
         j.data = DataKind::Audio | DataKind::Metadata;
+        // Slow enough that a progress report (every 200 ms) comes mid-file.
+        j.bandwidth = 20 * MiB;
     });
     qint64 sentWhenKilled = 0;
     const RunSummary cut = sender.run(job, 60000, [&](JobRunner &runner) {
