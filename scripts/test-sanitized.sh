@@ -17,4 +17,6 @@ cmake --build "$build" -j"${REPLICALL_ASAN_JOBS:-2}"
 # pointers) run the test again with ASAN_OPTIONS=...:fast_unwind_on_malloc=0 (slow).
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:quarantine_size_mb=8:thread_local_quarantine_size_kb=64}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+# As scripts/test.sh: the UI tests need no display.
+export QT_QPA_PLATFORM=offscreen
 ctest --test-dir "$build" --output-on-failure "$@"

@@ -10,6 +10,7 @@
 #include "StatusCommand.h"
 
 #include <QCoreApplication>
+#include <openssl/crypto.h>
 
 using namespace Qt::StringLiterals;
 using namespace Replicall;
@@ -41,6 +42,11 @@ Run 'replicall-cli COMMAND --help' for the options of a command.)";
 } // namespace
 
 int main(int argc, char *argv[]) {
+    // OpenSSL frees a thread's error state when the thread ends, and a QThread
+    // ends (for pthreads) only after wait() returned. With OpenSSL's atexit
+    // cleanup, exit could run first and leave that state behind, which
+    // LeakSanitizer reports now and then. Without it every thread frees its own.
+    OPENSSL_init_crypto(OPENSSL_INIT_NO_ATEXIT, nullptr);
     // `report` gets a QGuiApplication: PDF text needs fonts (see ReportCommand.h).
     const std::unique_ptr<QCoreApplication> app = ReportCommand::makeApplication(argc, argv);
     QCoreApplication::setApplicationName(u"replicall-cli"_s);

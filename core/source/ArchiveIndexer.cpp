@@ -63,7 +63,10 @@ public:
     }
 
     bool walk() {
-        if (!loadFolders() || !m_writer.begin())
+        // The folders are loaded inside the first batch so that they and the
+        // rows read next come from one state of the catalog, even while
+        // another job indexes the same archive.
+        if (!m_writer.begin() || !loadFolders())
             return fail(catalogError());
         QSet<QString> visited;
         QStringList pending{QString()};

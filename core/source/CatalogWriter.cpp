@@ -52,14 +52,18 @@ CatalogWriter::~CatalogWriter() {
     // An unfinished batch is rolled back: the caller failed and reported it,
     // and a half-written folder is re-read on the next scan anyway.
     if (m_inTransaction)
-        m_db.rollback();
+        control(u"ROLLBACK"_s, u"cannot roll back the catalog"_s);
 }
 
+// BEGIN IMMEDIATE, not QSqlDatabase::transaction()'s deferred BEGIN: a batch
+// reads the catalog before it writes, and a deferred transaction whose read
+// snapshot another connection (a second job indexing the same archive)
+// committed over cannot upgrade to a write; SQLite then answers "database is
+// locked" at once instead of waiting out the busy timeout. Taking the write
+// lock first makes the second indexer wait for the first one's batch.
 bool CatalogWriter::begin() {
-    if (!m_db.transaction()) {
-        m_error = u"cannot start a catalog transaction: "_s + m_db.lastError().text();
+    if (!control(u"BEGIN IMMEDIATE"_s, u"cannot start a catalog transaction"_s))
         return false;
-    }
     m_inTransaction = true;
     m_pending = 0;
     return true;
@@ -69,12 +73,21 @@ bool CatalogWriter::commit() {
     if (!m_inTransaction)
         return true;
     m_inTransaction = false;
-    if (!m_db.commit()) {
-        m_error = u"cannot commit the catalog: "_s + m_db.lastError().text();
-        m_db.rollback();
+    if (!control(u"COMMIT"_s, u"cannot commit the catalog"_s)) {
+        const QString error = m_error;
+        control(u"ROLLBACK"_s, u"cannot roll back the catalog"_s);
+        m_error = error; // the commit's failure is the one to report
         return false;
     }
     return true;
+}
+
+bool CatalogWriter::control(const QString &statement, const QString &context) {
+    QSqlQuery query(m_db);
+    if (query.exec(statement))
+        return true;
+    m_error = context + u": "_s + query.lastError().text();
+    return false;
 }
 
 bool CatalogWriter::wrote() {

@@ -21,7 +21,9 @@ public:
     CatalogWriter &operator=(const CatalogWriter &) = delete;
 
     // Opens the first transaction; commit() ends the last. Without begin()
-    // every statement is its own transaction.
+    // every statement is its own transaction. Each batch takes SQLite's
+    // write lock when it starts (BEGIN IMMEDIATE), so a second writer on the
+    // same catalog waits for it instead of failing.
     bool begin();
     bool commit();
     QString lastError() const { return m_error; }
@@ -51,6 +53,8 @@ public:
     bool removeDirs(qint64 sourceId, const QString &relPath);
 
 private:
+    // Runs a transaction statement (BEGIN IMMEDIATE, COMMIT, ROLLBACK).
+    bool control(const QString &statement, const QString &context);
     bool exec(const QString &sql, const QVariantList &values, int *rowsAffected = nullptr);
     bool wrote();
 

@@ -22,6 +22,12 @@ using namespace Replicall::Test;
 
 namespace {
 
+// QtTest cuts a message after about 1000 characters, and a sanitizer's report
+// ends a process's error output: the end is what tells why it failed.
+QString tail(const QString &output) {
+    return output.right(900);
+}
+
 // A replicall-cli process on the test's database, stopped when the test ends.
 class Cli {
 public:
@@ -45,20 +51,36 @@ public:
         m_process.terminate(); // SIGTERM
         return m_process.waitForFinished(timeoutMs);
     }
+    // Exit code 0, not killed by a signal (a sanitizer aborts with SIGABRT).
+    bool exitedCleanly() const {
+        return m_process.exitStatus() == QProcess::NormalExit && m_process.exitCode() == 0;
+    }
+    QString errorsTail() { return tail(errors()); }
 
 private:
     QProcess m_process;
     QString m_errors;
 };
 
-// Runs replicall-cli to its end; returns the exit code.
+// Runs replicall-cli to its end; returns the exit code, or -1 when it crashed
+// or did not end in time. Then its error output goes to the test log: a
+// sanitizer's report is the only clue to why.
 int runCli(const QString &db, const QStringList &arguments, QString *errors = nullptr) {
     QProcess process;
     process.start(QStringLiteral(REPLICALL_CLI_BIN), QStringList{u"--db"_s, db} + arguments);
-    process.waitForFinished(30'000);
+    const bool finished = process.waitForFinished(30'000);
+    if (!finished) {
+        process.kill();
+        process.waitForFinished(5000);
+    }
+    const QString output = QString::fromUtf8(process.readAllStandardError());
     if (errors)
-        *errors = QString::fromUtf8(process.readAllStandardError());
-    return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+        *errors = output;
+    if (finished && process.exitStatus() == QProcess::NormalExit)
+        return process.exitCode();
+    qWarning("replicall-cli %s %s; its error output ends:\n%s", qPrintable(arguments.join(u' ')),
+             finished ? "crashed" : "did not end within 30 s", qPrintable(tail(output)));
+    return -1;
 }
 
 } // namespace
@@ -116,12 +138,12 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(targetAudioSize(m_target, u"c-two-4"_s) == 4096, 10'000);
 
         QVERIFY(first.terminate(20'000));
-        QCOMPARE(first.process().exitCode(), 0);
+        QVERIFY2(first.exitedCleanly(), qPrintable(first.errorsTail()));
         QTRY_VERIFY_WITH_TIMEOUT(second.errors().contains(u"now schedules the jobs"_s), 10'000);
         writeCall(m_archive, u"c-two-late"_s, 4096);
         QTRY_VERIFY_WITH_TIMEOUT(targetAudioSize(m_target, u"c-two-late"_s) == 4096, 10'000);
         QVERIFY(second.terminate(20'000));
-        QCOMPARE(second.process().exitCode(), 0);
+        QVERIFY2(second.exitedCleanly(), qPrintable(second.errorsTail()));
 
         for (int i = 0; i < 5; ++i)
             QCOMPARE(targetCopies(m_target, u"c-two-%1"_s.arg(i)), 1);
@@ -169,8 +191,7 @@ private Q_SLOTS:
                                  10'000);
         QTest::qWait(1000);
         QVERIFY(daemon.terminate(20'000));
-        QCOMPARE(daemon.process().exitStatus(), QProcess::NormalExit);
-        QCOMPARE(daemon.process().exitCode(), 0);
+        QVERIFY2(daemon.exitedCleanly(), qPrintable(daemon.errorsTail()));
         QVERIFY2(daemon.errors().contains(u"stopped"_s), qPrintable(daemon.errors()));
         const QList<RunRecord> all = runs(job.id);
         QCOMPARE(all.size(), 1);

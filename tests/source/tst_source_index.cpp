@@ -15,10 +15,13 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSemaphore>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 #include <fcntl.h>
+#include <memory>
 #include <sys/stat.h>
 
 using namespace Qt::StringLiterals;
@@ -455,6 +458,53 @@ private slots:
         QVERIFY(!catalog.categories(source).isEmpty());
         QVERIFY(!catalog.sourceIdFor(m_dir.filePath(u"never-indexed"_s)));
         QVERIFY(!catalog.recording(source, u"c-none"_s));
+    }
+
+    void twoThreadsIndexingOneArchiveBothSucceed() {
+        // Two jobs on one archive index it at the same time, each on its own
+        // thread with its own connection, as the engine runs them. Small
+        // batches make their transactions interleave many times; a deferred
+        // BEGIN failed here with "database is locked".
+        QCOMPARE(writeDemo(240, false, 4).calls, 240);
+        ageTree(m_archive);
+        for (int round = 1; round <= 5; ++round) {
+            QString error;
+            QVERIFY2(Database::open(m_dir.filePath(u"together-%1.sqlite"_s.arg(round)), &error),
+                     qPrintable(error));
+            QSemaphore ready;
+            QSemaphore go;
+            IndexResult results[2];
+            std::unique_ptr<QThread> threads[2];
+            for (int i = 0; i < 2; ++i) {
+                threads[i].reset(QThread::create([&, i] {
+                    ArchiveIndexer indexer(m_archive);
+                    indexer.setBatchSize(7);
+                    ready.release();
+                    go.acquire();
+                    results[i] = indexer.index();
+                    Database::closeConnection();
+                }));
+                threads[i]->start();
+            }
+            ready.acquire(2);
+            go.release(2);
+            for (const auto &thread : threads)
+                QVERIFY(thread->wait(120'000));
+
+            for (const IndexResult &result : results)
+                QVERIFY2(result.ok && result.problems.isEmpty(), qPrintable(counts(result)));
+            QCOMPARE(results[0].sourceId, results[1].sourceId);
+            // Either may have written a row first; none is lost or left twice.
+            QVERIFY2(results[0].added + results[1].added >= 240,
+                     qPrintable(counts(results[0]) + u" | "_s + counts(results[1])));
+            CatalogReader catalog;
+            QCOMPARE(catalog.count(results[0].sourceId), 240);
+            QVERIFY(catalog.problems(results[0].sourceId).isEmpty());
+            // Every folder was stored as indexed: the next run reads none.
+            const IndexResult after = ArchiveIndexer(m_archive).index();
+            COMPARE_COUNTS(after, 0, 0, 0, 0);
+            QCOMPARE(after.foldersRead, 0);
+        }
     }
 
     void missingArchiveFailsClearly() {
