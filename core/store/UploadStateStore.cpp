@@ -24,7 +24,8 @@ bool UploadStateStore::save(qint64 jobId, const QString &recordingId, const QUrl
                     u"ON CONFLICT(job_id, recording_id) DO UPDATE SET "
                     u"upload_url = excluded.upload_url, audio_sha256 = excluded.audio_sha256, "
                     u"size = excluded.size, created_at = excluded.created_at"_s,
-                    {jobId, recordingId, uploadUrl.toString(QUrl::FullyEncoded), audioSha256, size,
+                    {jobId, recordingId, uploadUrl.toString(QUrl::FullyEncoded),
+                     audioSha256.isNull() ? u""_s : audioSha256, size,
                      Database::timeText(QDateTime::currentDateTimeUtc())},
                     context, error)
         .has_value();

@@ -52,9 +52,12 @@ qint64 FileWindow::readData(char *data, qint64 maxSize) {
     const qint64 left = m_offset + m_length - m_file.pos();
     if (left <= 0)
         return 0; // end of the window
+    const qint64 at = m_file.pos();
     const qint64 got = m_file.read(data, qMin(maxSize, left));
     if (got < 0)
         setErrorString(m_file.errorString());
+    else if (got > 0 && m_observer)
+        m_observer(at, data, got);
     return got;
 }
 

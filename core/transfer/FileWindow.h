@@ -3,6 +3,7 @@
 
 #include <QFile>
 #include <QIODevice>
+#include <functional>
 
 namespace Replicall {
 
@@ -20,6 +21,10 @@ public:
     qint64 size() const override { return m_length; }
     bool seek(qint64 pos) override;
 
+    // Called with every block read, at its offset in the file (not in the window).
+    using ReadObserver = std::function<void(qint64 fileOffset, const char *data, qint64 size)>;
+    void setReadObserver(ReadObserver observer) { m_observer = std::move(observer); }
+
 protected:
     qint64 readData(char *data, qint64 maxSize) override;
     qint64 writeData(const char *, qint64) override { return -1; }
@@ -28,6 +33,7 @@ private:
     QFile m_file;
     qint64 m_offset;
     qint64 m_length;
+    ReadObserver m_observer;
 };
 
 } // namespace Replicall

@@ -73,6 +73,12 @@ void RecordingTransfer::start() {
         return;
     }
 
+    // A file sent in chunks is hashed on the way (TusUpload), so it is read once; only
+    // to compare with what the target holds must it be hashed before.
+    if (m_size > m_options.chunkSize && m_options.targetAudioSha256.isEmpty()) {
+        upload();
+        return;
+    }
     m_state = State::Hashing;
     const QString path = m_recording.audioPath;
     const auto hash = [path] {
@@ -139,6 +145,8 @@ void RecordingTransfer::upload() {
     connect(upload, &TusUpload::progress, this, &RecordingTransfer::progress);
     connect(upload, &TusUpload::finished, this, [this, upload, inlineCommit] {
         m_outcome.bytesSent = upload->bytesSent();
+        if (upload->ok())
+            m_outcome.audioSha256 = upload->sha256();
         if (!upload->ok()) {
             fail(upload->error());
         } else if (upload->commitAnswer().isEmpty()) {

@@ -41,6 +41,7 @@ struct TransferOutcome {
 // Sends one recording: its audio (when the job replicates audio and the call
 // has any) and its metadata, then commits it.
 //
+//   Idle ─start()─ larger than a chunk, not held: hashed while sent ─▶ Uploading
 //   Idle ─start()─▶ Hashing ─┬─ target lacks this sha256 ─▶ Uploading ─▶ Committing ─▶ Done
 //                            │                                 └─ one-request file, committed ─▶
 //                            Done └─ target holds this sha256 ──────────────▶ Committing

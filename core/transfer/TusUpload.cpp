@@ -73,6 +73,9 @@ void TusUpload::start() {
         return;
     }
 
+    if (m_source.sha256.isEmpty())
+        m_sendingHash = std::make_unique<SendingHash>(m_source.path);
+
     // The token may only go to the target itself, never to a stored URL elsewhere.
     if (m_source.resumeUrl.isValid() && endpoint().isSameOrigin(m_source.resumeUrl))
         probe(m_source.resumeUrl, true);
@@ -115,11 +118,9 @@ void TusUpload::createWithBody() {
 void TusUpload::sendWholeFile() {
     exchange(
         [this]() -> QNetworkReply * {
-            auto window = std::make_unique<FileWindow>(m_source.path, 0, m_source.size);
-            if (!window->open(QIODevice::ReadOnly)) {
-                finish(fileError(window->errorString(), u"file-unreadable"_s));
+            auto window = openWindow(0, m_source.size);
+            if (!window)
                 return nullptr;
-            }
             QNetworkRequest request = tusRequest(endpoint().apiUrl(u"/uploads"_s));
             request.setRawHeader("Upload-Length", QByteArray::number(m_source.size));
             request.setRawHeader("Upload-Metadata", uploadMetadata());
@@ -147,7 +148,7 @@ void TusUpload::sendWholeFile() {
             m_offset = offset;
             m_bytesSent = offset;
             if (fileUnchanged())
-                finish();
+                finishSending();
         });
 }
 
@@ -190,7 +191,7 @@ void TusUpload::patchNext() {
     if (!fileUnchanged())
         return;
     if (m_offset >= m_source.size) {
-        finish();
+        finishSending();
         return;
     }
     const qint64 offset = m_offset;
@@ -201,11 +202,9 @@ void TusUpload::patchNext() {
 void TusUpload::sendChunk(qint64 offset, qint64 length) {
     exchange(
         [this, offset, length]() -> QNetworkReply * {
-            auto window = std::make_unique<FileWindow>(m_source.path, offset, length);
-            if (!window->open(QIODevice::ReadOnly)) {
-                finish(fileError(window->errorString(), u"file-unreadable"_s));
+            auto window = openWindow(offset, length);
+            if (!window)
                 return nullptr;
-            }
             QNetworkRequest request = tusRequest(m_uploadUrl);
             request.setRawHeader("Upload-Offset", QByteArray::number(offset));
             if (m_source.checksumChunks) {
@@ -248,6 +247,40 @@ void TusUpload::sendChunk(qint64 offset, qint64 length) {
             retryLater([this] { probe(m_uploadUrl, false); }, error);
             return true;
         });
+}
+
+std::unique_ptr<FileWindow> TusUpload::openWindow(qint64 offset, qint64 length) {
+    QString error;
+    if (m_sendingHash && !m_sendingHash->catchUp(offset, &error)) {
+        finish(fileError(error, u"file-unreadable"_s));
+        return nullptr;
+    }
+    auto window = std::make_unique<FileWindow>(m_source.path, offset, length);
+    if (!window->open(QIODevice::ReadOnly)) {
+        finish(fileError(window->errorString(), u"file-unreadable"_s));
+        return nullptr;
+    }
+    if (m_sendingHash) {
+        // Lives in this thread, as the window is read here (Qt forwards the bytes).
+        window->setReadObserver(
+            [hash = m_sendingHash.get()](qint64 at, const char *data, qint64 size) {
+                hash->read(at, data, size);
+            });
+    }
+    return window;
+}
+
+void TusUpload::finishSending() {
+    if (m_sendingHash) {
+        QString error;
+        const std::optional<QByteArray> sha = m_sendingHash->finish(m_source.size, &error);
+        if (!sha) {
+            finish(fileError(error, u"file-unreadable"_s));
+            return;
+        }
+        m_source.sha256 = *sha;
+    }
+    finish();
 }
 
 void TusUpload::afterPacing(qint64 bytes, const std::function<void()> &send) {

@@ -2,12 +2,16 @@
 #pragma once
 
 #include "transfer/NetworkCall.h"
+#include "transfer/SendingHash.h"
 
 #include <QUrl>
 #include <chrono>
 #include <functional>
+#include <memory>
 
 namespace Replicall {
+
+class FileWindow;
 
 // Asked before a request body of `bytes` goes out how long to wait first;
 // a job's bandwidth cap plugs its token bucket in here.
@@ -18,7 +22,7 @@ struct UploadSource {
     QString path;
     qint64 size = 0;
     qint64 mtimeMs = 0; // as hashed; 0 = take it when the upload starts
-    QByteArray sha256;  // hex of the whole file; empty when unknown
+    QByteArray sha256;  // hex of the whole file; empty: computed while it is sent
     QString recordingId;
     QString tenant;
     QString fileName; // display only at the target
@@ -44,6 +48,7 @@ struct UploadSource {
 //   PATCH failed:   transient ─▶ backoff ─▶ HEAD ─▶ PATCH from the offset the target has
 //
 // The file is never read into memory whole: each PATCH streams a FileWindow.
+// Without a SHA-256 given, it is computed from the bytes as they are sent.
 // If the file changes (size or mtime) the recording fails; abort() leaves
 // the upload at the target resumable.
 class TusUpload : public NetworkCall {
@@ -66,6 +71,8 @@ public:
     // Once ok(): the target's commit answer when it committed the recording along with
     // the upload; empty when the commit is still to be made.
     QByteArray commitAnswer() const { return m_commitAnswer; }
+    // Once ok(): the hex SHA-256 of the file, as given or as computed from what was sent.
+    QByteArray sha256() const { return m_source.sha256; }
 
 Q_SIGNALS:
     // The upload exists at the target; emitted before any byte of it is sent
@@ -81,6 +88,10 @@ private:
     void patchNext();
     void sendWholeFile();
     void sendChunk(qint64 offset, qint64 length);
+    // A window on the file to send; nullptr after finishing with the reason.
+    std::unique_ptr<FileWindow> openWindow(qint64 offset, qint64 length);
+    // Every byte is at the target: the SHA-256 is complete too.
+    void finishSending();
     // Runs send now, or after the wait the pacer asks for (a timer, never a sleep).
     void afterPacing(qint64 bytes, const std::function<void()> &send);
     bool acceptLocation(QNetworkReply *reply);
@@ -97,6 +108,7 @@ private:
     qint64 m_resumedFrom = 0;
     int m_creations = 0;
     QByteArray m_commitAnswer;
+    std::unique_ptr<SendingHash> m_sendingHash; // when no SHA-256 was given
 };
 
 } // namespace Replicall

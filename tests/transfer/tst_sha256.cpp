@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Sha256 against published vectors and against sha256sum; FileWindow as a chunk body.
 #include "transfer/FileWindow.h"
+#include "transfer/SendingHash.h"
 #include "transfer/Sha256.h"
 
 #include <QFile>
@@ -110,6 +111,46 @@ private Q_SLOTS:
         QVERIFY(window.seek(49990));
         QCOMPARE(window.readAll(), data.mid(79990, 10));
         QVERIFY(!window.seek(50001));
+    }
+
+    // The hash of a file taken from what an upload reads: chunks re-sent after a
+    // failure, windows rewound by Qt and a resumed upload's skipped start all give
+    // the digest of the file itself.
+    void sendingHashIsTheFilesHash() {
+        QTemporaryDir dir;
+        const QByteArray data = randomBytes(3 * 1024 * 1024 + 77);
+        const QString path = writeFile(dir, u"call.wav"_s, data);
+        const QByteArray expected = Sha256::hexOf(data);
+        QString error;
+
+        SendingHash hash(path);
+        const auto readWindow = [&](qint64 offset, qint64 length) {
+            FileWindow window(path, offset, length);
+            window.setReadObserver(
+                [&hash](qint64 at, const char *bytes, qint64 size) { hash.read(at, bytes, size); });
+            QVERIFY(window.open(QIODevice::ReadOnly));
+            QVERIFY(hash.catchUp(offset, &error));
+            QCOMPARE(window.read(20000), data.mid(offset, 20000));
+            QVERIFY(window.reset()); // Qt rewinds a body to resend it
+            QCOMPARE(window.readAll(), data.mid(offset, length));
+        };
+        // A resumed upload: the target already has the first 1,000,000 bytes.
+        readWindow(1000000, 1000000);
+        QCOMPARE(hash.hashedTo(), 2000000);
+        // The same chunk once more (its PATCH failed), then the rest.
+        readWindow(1000000, 1000000);
+        readWindow(2000000, data.size() - 2000000);
+        const std::optional<QByteArray> sha = hash.finish(data.size(), &error);
+        QVERIFY2(sha, qPrintable(error));
+        QCOMPARE(*sha, expected);
+
+        // Nothing read for sending at all: finish() reads the file.
+        SendingHash unread(path);
+        QCOMPARE(unread.finish(data.size(), &error).value_or(QByteArray()), expected);
+        // A file shorter than it should be is named.
+        SendingHash tooLong(path);
+        QVERIFY(!tooLong.finish(data.size() + 1, &error));
+        QVERIFY2(error.contains(path), qPrintable(error));
     }
 
     void fileWindowRefusesARangePastTheEnd() {
