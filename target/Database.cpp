@@ -5,6 +5,7 @@
 #include <QSqlError>
 #include <QStringList>
 #include <QThread>
+#include <unordered_map>
 
 namespace Replicall::Target {
 
@@ -179,6 +180,27 @@ bool Database::exec(QSqlQuery &query, const QString &what, QString *error) {
 namespace {
 QRecursiveMutex g_writeMutex;
 } // namespace
+
+CachedQuery::CachedQuery(const QString &sql) {
+    thread_local std::unordered_map<QString, QSqlQuery> statements;
+    auto it = statements.find(sql);
+    if (it == statements.end()) {
+        QSqlQuery query(Database::connection());
+        query.setForwardOnly(true);
+        if (!query.prepare(sql)) {
+            // Not kept: running it reports the error, and the next request tries again.
+            m_failed.emplace(std::move(query));
+            m_query = &*m_failed;
+            return;
+        }
+        it = statements.emplace(sql, std::move(query)).first;
+    }
+    m_query = &it->second;
+}
+
+CachedQuery::~CachedQuery() {
+    m_query->finish();
+}
 
 WriteLock::WriteLock()
     : m_locker(&g_writeMutex) {}

@@ -56,15 +56,14 @@ StoredRecording recordingFrom(const QSqlQuery &query) {
 bool RecordingStore::find(const QString &id, StoredRecording *recording, bool *found,
                           QString *error) {
     *found = false;
-    QSqlQuery query(Database::connection());
-    query.prepare(SelectColumns + QStringLiteral("WHERE id = ?"));
-    query.addBindValue(id);
-    if (!Database::exec(query, QStringLiteral("reading recording %1").arg(id), error))
+    CachedQuery query(SelectColumns + QStringLiteral("WHERE id = ?"));
+    query->bindValue(0, id);
+    if (!Database::exec(*query, QStringLiteral("reading recording %1").arg(id), error))
         return false;
-    if (!query.next())
+    if (!query->next())
         return true;
     *found = true;
-    *recording = recordingFrom(query);
+    *recording = recordingFrom(*query);
     return true;
 }
 
@@ -87,10 +86,8 @@ bool RecordingStore::findMany(const QStringList &ids, QHash<QString, StoredRecor
 namespace {
 
 // One save inside the open transaction.
-bool writeSave(QSqlDatabase db, const StoredRecording &recording, const QString &committedUpload,
-               QString *error) {
-    QSqlQuery query(db);
-    query.prepare(QStringLiteral(
+bool writeSave(const StoredRecording &recording, const QString &committedUpload, QString *error) {
+    CachedQuery query(QStringLiteral(
         "INSERT INTO recordings (id, tenant, start, audio_path, audio_size, audio_sha256, "
         "audio_upload, metadata, metadata_sha256, committed_at, updated_at) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
@@ -101,28 +98,29 @@ bool writeSave(QSqlDatabase db, const StoredRecording &recording, const QString 
     const auto orNull = [](const QString &text) {
         return text.isEmpty() ? QVariant() : QVariant(text);
     };
-    query.addBindValue(recording.id);
-    query.addBindValue(recording.tenant);
-    query.addBindValue(isoUtc(recording.start));
-    query.addBindValue(orNull(recording.audioPath));
-    query.addBindValue(recording.hasAudio() ? QVariant(recording.audioSize) : QVariant());
-    query.addBindValue(orNull(recording.audioSha256));
-    query.addBindValue(orNull(recording.audioUpload));
-    query.addBindValue(orNull(recording.metadata));
-    query.addBindValue(orNull(recording.metadataSha256));
-    query.addBindValue(isoUtc(recording.committedAt));
-    query.addBindValue(isoUtc(QDateTime::currentDateTimeUtc()));
-    if (!Database::exec(query, QStringLiteral("storing recording %1").arg(recording.id), error))
+    const QVariantList values = {recording.id,
+                                 recording.tenant,
+                                 isoUtc(recording.start),
+                                 orNull(recording.audioPath),
+                                 recording.hasAudio() ? QVariant(recording.audioSize) : QVariant(),
+                                 orNull(recording.audioSha256),
+                                 orNull(recording.audioUpload),
+                                 orNull(recording.metadata),
+                                 orNull(recording.metadataSha256),
+                                 isoUtc(recording.committedAt),
+                                 isoUtc(QDateTime::currentDateTimeUtc())};
+    for (int i = 0; i < values.size(); ++i)
+        query->bindValue(i, values.at(i));
+    if (!Database::exec(*query, QStringLiteral("storing recording %1").arg(recording.id), error))
         return false;
     if (committedUpload.isEmpty())
         return true;
-    QSqlQuery mark(db);
-    mark.prepare(
+    CachedQuery mark(
         QStringLiteral("UPDATE uploads SET committed_recording = ?, touched_ms = ? WHERE id = ?"));
-    mark.addBindValue(recording.id);
-    mark.addBindValue(QDateTime::currentMSecsSinceEpoch());
-    mark.addBindValue(committedUpload);
-    return Database::exec(mark, QStringLiteral("marking upload %1 committed").arg(committedUpload),
+    mark->bindValue(0, recording.id);
+    mark->bindValue(1, QDateTime::currentMSecsSinceEpoch());
+    mark->bindValue(2, committedUpload);
+    return Database::exec(*mark, QStringLiteral("marking upload %1 committed").arg(committedUpload),
                           error);
 }
 
@@ -185,7 +183,7 @@ private:
             error = QStringLiteral("cannot begin a database transaction");
         for (Pending *pending : batch) {
             if (ok)
-                ok = writeSave(db, *pending->recording, *pending->committedUpload, &error);
+                ok = writeSave(*pending->recording, *pending->committedUpload, &error);
         }
         ok = ok && transaction.commit(&error);
         for (Pending *pending : batch) {

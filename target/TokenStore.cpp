@@ -173,16 +173,15 @@ bool TokenStore::authenticate(const QByteArray &authorization, Token *token, Pro
         return false;
     }
     const QByteArray hash = tokenHash(presented);
-    QSqlQuery query(Database::connection());
-    query.prepare(QStringLiteral("SELECT ") + SelectColumns +
-                  QStringLiteral(", hash FROM tokens WHERE hash = ?"));
-    query.addBindValue(hash);
+    CachedQuery query(QStringLiteral("SELECT ") + SelectColumns +
+                      QStringLiteral(", hash FROM tokens WHERE hash = ?"));
+    query->bindValue(0, hash);
     QString error;
-    if (!Database::exec(query, QStringLiteral("checking the token"), &error)) {
+    if (!Database::exec(*query, QStringLiteral("checking the token"), &error)) {
         *problem = {QStringLiteral("internal"), error};
         return false;
     }
-    const QByteArray stored = query.next() ? query.value(6).toByteArray() : QByteArray();
+    const QByteArray stored = query->next() ? query->value(6).toByteArray() : QByteArray();
     // Compared in constant time although the lookup already matched, so that the final
     // decision never depends on how many leading bytes agree.
     if (stored.size() != hash.size() ||
@@ -191,7 +190,7 @@ bool TokenStore::authenticate(const QByteArray &authorization, Token *token, Pro
                     QStringLiteral("The replication token is not known to this target.")};
         return false;
     }
-    *token = tokenFromQuery(query);
+    *token = tokenFromQuery(*query);
     if (token->revoked.isValid()) {
         *problem = {QStringLiteral("token-revoked"),
                     QStringLiteral("The replication token '%1' was revoked on %2.")

@@ -107,29 +107,26 @@ bool UploadStore::create(Upload *upload, QString *error) {
 
 bool UploadStore::find(const QString &id, Upload *upload, bool *found, QString *error) {
     *found = false;
-    QSqlQuery query(Database::connection());
-    query.prepare(QStringLiteral("SELECT ") + SelectColumns +
-                  QStringLiteral(" FROM uploads WHERE id = ?"));
-    query.addBindValue(id);
-    if (!Database::exec(query, QStringLiteral("reading the upload"), error))
+    CachedQuery query(QStringLiteral("SELECT ") + SelectColumns +
+                      QStringLiteral(" FROM uploads WHERE id = ?"));
+    query->bindValue(0, id);
+    if (!Database::exec(*query, QStringLiteral("reading the upload"), error))
         return false;
-    if (query.next()) {
-        *upload = uploadFromQuery(query);
+    if (query->next()) {
+        *upload = uploadFromQuery(*query);
         *found = true;
     }
     return true;
 }
 
 bool UploadStore::setOffset(const QString &id, qint64 offset, QString *error) {
-    const QSqlDatabase db = Database::connection();
-    const RelaxedSync relaxed(db);
-    QSqlQuery query(db);
-    query.prepare(
+    const RelaxedSync relaxed(Database::connection());
+    CachedQuery query(
         QStringLiteral("UPDATE uploads SET upload_offset = ?, touched_ms = ? WHERE id = ?"));
-    query.addBindValue(offset);
-    query.addBindValue(QDateTime::currentMSecsSinceEpoch());
-    query.addBindValue(id);
-    return Database::exec(query, QStringLiteral("storing the upload offset"), error);
+    query->bindValue(0, offset);
+    query->bindValue(1, QDateTime::currentMSecsSinceEpoch());
+    query->bindValue(2, id);
+    return Database::exec(*query, QStringLiteral("storing the upload offset"), error);
 }
 
 bool UploadStore::remove(const QString &id, QString *error) {
