@@ -97,13 +97,19 @@ bool CatalogWriter::wrote() {
 }
 
 bool CatalogWriter::exec(const QString &sql, const QVariantList &values, int *rowsAffected) {
-    QSqlQuery query(m_db);
-    if (!query.prepare(sql)) {
-        m_error = u"catalog query failed: "_s + query.lastError().text();
-        return false;
+    // Each statement is parsed once per writer: an index run writes thousands of rows.
+    auto it = m_statements.find(sql);
+    if (it == m_statements.end()) {
+        QSqlQuery prepared(m_db);
+        if (!prepared.prepare(sql)) {
+            m_error = u"catalog query failed: "_s + prepared.lastError().text();
+            return false;
+        }
+        it = m_statements.emplace(sql, std::move(prepared)).first;
     }
-    for (const QVariant &value : values)
-        query.addBindValue(value);
+    QSqlQuery &query = it->second;
+    for (qsizetype i = 0; i < values.size(); ++i)
+        query.bindValue(int(i), values.at(i));
     if (!query.exec()) {
         m_error = u"catalog update failed: "_s + query.lastError().text();
         return false;

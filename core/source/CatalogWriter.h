@@ -5,7 +5,9 @@
 #include "source/FileStat.h"
 
 #include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QString>
+#include <unordered_map>
 
 namespace Replicall {
 
@@ -63,6 +65,7 @@ private:
     int m_pending = 0;
     bool m_inTransaction = false;
     QString m_error;
+    std::unordered_map<QString, QSqlQuery> m_statements; // prepared once, by their SQL
 };
 
 // SQL helpers shared with the reader: the "below this folder" range of
