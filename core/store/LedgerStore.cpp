@@ -26,6 +26,20 @@ bool checkKey(qint64 jobId, const QString &recordingId, const QString &day, cons
     return true;
 }
 
+// Inside the caller's transaction: adds to a run's counters (`set`, with its values).
+bool updateRun(const QString &set, QVariantList values, qint64 jobId, qint64 runId,
+               const QString &context, QString *error) {
+    values << runId << jobId;
+    const std::optional<QSqlQuery> run = Sql::run(
+        u"UPDATE runs SET %1 WHERE id = ? AND job_id = ?"_s.arg(set), values, context, error);
+    if (!run)
+        return false;
+    if (run->numRowsAffected() != 1)
+        return Sql::fail(
+            error, u"%1: run %2 of job %3 does not exist"_s.arg(context).arg(runId).arg(jobId));
+    return true;
+}
+
 // Inside the caller's transaction: one more failure on the day and in the run.
 bool countFailure(qint64 jobId, qint64 runId, const QString &day, const QString &context,
                   QString *error) {
@@ -35,15 +49,7 @@ bool countFailure(qint64 jobId, qint64 runId, const QString &day, const QString 
         return false;
     if (runId <= 0)
         return true;
-    const std::optional<QSqlQuery> run =
-        Sql::run(u"UPDATE runs SET failed = failed + 1 WHERE id = ? AND job_id = ?"_s,
-                 {runId, jobId}, context, error);
-    if (!run)
-        return false;
-    if (run->numRowsAffected() != 1)
-        return Sql::fail(
-            error, u"%1: run %2 of job %3 does not exist"_s.arg(context).arg(runId).arg(jobId));
-    return true;
+    return updateRun(u"failed = failed + 1"_s, {}, jobId, runId, context, error);
 }
 
 // Text columns of the ledger are NOT NULL; a value that was never set (a
@@ -126,15 +132,9 @@ bool countTallies(const QList<SuccessRecord> &records, const QString &context, Q
     }
     for (auto it = runs.cbegin(); it != runs.cend(); ++it) {
         const auto [jobId, runId] = it.key();
-        const std::optional<QSqlQuery> run =
-            Sql::run(u"UPDATE runs SET uploaded = uploaded + ?, skipped = skipped + ?, "
-                     u"bytes = bytes + ? WHERE id = ? AND job_id = ?"_s,
-                     {it->replicated, it->skipped, it->bytes, runId, jobId}, context, error);
-        if (!run)
+        if (!updateRun(u"uploaded = uploaded + ?, skipped = skipped + ?, bytes = bytes + ?"_s,
+                       {it->replicated, it->skipped, it->bytes}, jobId, runId, context, error))
             return false;
-        if (run->numRowsAffected() != 1)
-            return Sql::fail(
-                error, u"%1: run %2 of job %3 does not exist"_s.arg(context).arg(runId).arg(jobId));
     }
     return true;
 }
