@@ -16,16 +16,16 @@ namespace Replicall {
 
 Q_LOGGING_CATEGORY(lcWorker, "replicall.worker")
 
-UploadWorker::UploadWorker(const TargetEndpoint &endpoint, qint64 jobId, int index)
+UploadWorker::UploadWorker(const TargetEndpoint &endpoint, qint64 jobId, int index,
+                           QNetworkAccessManager *network)
     : m_endpoint(endpoint)
     , m_jobId(jobId)
-    , m_index(index) {}
+    , m_index(index)
+    , m_network(network) {}
 
 UploadWorker::~UploadWorker() = default;
 
 void UploadWorker::process(const WorkItem &item) {
-    if (!m_network)
-        m_network = new QNetworkAccessManager(this); // in the worker's thread, not the creator's
 
     const Recording &recording = item.recording;
     const bool sendsAudio = item.data.testFlag(DataKind::Audio) && !recording.audioPath.isEmpty();

@@ -13,15 +13,13 @@ namespace Replicall {
 
 class RecordingTransfer;
 
-// Uploads one recording at a time in its own thread.
-//
-// Each worker owns its QNetworkAccessManager: Qt 6.4 opens at most six
-// connections per host and manager, so parallel workers need managers of
-// their own to be truly parallel.
+// Uploads one recording at a time, in a thread it may share with other workers
+// (see WorkerPool), through that thread's QNetworkAccessManager.
 class UploadWorker : public QObject {
     Q_OBJECT
 public:
-    UploadWorker(const TargetEndpoint &endpoint, qint64 jobId, int index);
+    UploadWorker(const TargetEndpoint &endpoint, qint64 jobId, int index,
+                 QNetworkAccessManager *network);
     ~UploadWorker() override;
 
     int index() const { return m_index; }
@@ -41,7 +39,7 @@ private:
     TargetEndpoint m_endpoint;
     qint64 m_jobId;
     int m_index;
-    QNetworkAccessManager *m_network = nullptr; // created in the worker's thread
+    QNetworkAccessManager *m_network; // its thread's, shared with the other workers there
     QPointer<RecordingTransfer> m_transfer;
 };
 

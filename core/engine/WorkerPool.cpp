@@ -3,6 +3,7 @@
 
 #include "UploadWorker.h"
 
+#include <QNetworkAccessManager>
 #include <QThread>
 
 using namespace Qt::StringLiterals;
@@ -13,17 +14,24 @@ WorkerPool::WorkerPool(const TargetEndpoint &endpoint, qint64 jobId, int workers
     : QObject(parent) {
     qRegisterMetaType<WorkItem>();
     qRegisterMetaType<WorkResult>();
+    QNetworkAccessManager *network = nullptr;
     for (int i = 0; i < workers; ++i) {
-        auto *thread = new QThread;
-        thread->setObjectName(u"upload-worker-%1"_s.arg(i));
-        auto *worker = new UploadWorker(endpoint, jobId, i);
-        worker->moveToThread(thread);
-        connect(thread, &QThread::finished, worker, &QObject::deleteLater);
+        if (i % WorkersPerThread == 0) {
+            auto *thread = new QThread;
+            thread->setObjectName(u"upload-workers-%1"_s.arg(m_threads.size()));
+            // Made here, used only in its thread from now on; gone with the thread.
+            network = new QNetworkAccessManager;
+            network->moveToThread(thread);
+            connect(thread, &QThread::finished, network, &QObject::deleteLater);
+            thread->start();
+            m_threads.append(thread);
+        }
+        auto *worker = new UploadWorker(endpoint, jobId, i, network);
+        worker->moveToThread(m_threads.last());
+        connect(m_threads.last(), &QThread::finished, worker, &QObject::deleteLater);
         connect(worker, &UploadWorker::progress, this,
                 [this](int, const QString &id, qint64 bytes) { Q_EMIT progress(id, bytes); });
         connect(worker, &UploadWorker::finished, this, &WorkerPool::onWorkerFinished);
-        thread->start();
-        m_threads.append(thread);
         m_workers.append(worker);
         m_idle.append(i);
     }

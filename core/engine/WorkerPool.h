@@ -13,11 +13,20 @@ namespace Replicall {
 
 class UploadWorker;
 
-// N upload workers, each in a thread of its own. The pool hands an item to an
+// N upload workers (the job's parallel uploads). The pool hands an item to an
 // idle worker; results come back, queued, in the pool's thread.
+//
+// Workers share threads, WorkersPerThread to a thread, and the workers of a
+// thread share its QNetworkAccessManager: every manager runs its HTTP engine in
+// a thread of its own, and each request crosses between that thread and the
+// worker's, so a thread and a manager per worker meant 17 threads taking
+// turns on two cores. A manager opens up to six connections to one host, so
+// the workers of a thread still upload in parallel.
 class WorkerPool : public QObject {
     Q_OBJECT
 public:
+    static constexpr int WorkersPerThread = 4; // at most 6: a manager's connections per host
+
     WorkerPool(const TargetEndpoint &endpoint, qint64 jobId, int workers,
                QObject *parent = nullptr);
     ~WorkerPool() override;
