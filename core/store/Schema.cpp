@@ -163,6 +163,13 @@ bool applyNextStep(bool *done, QString *error) {
 const QList<Migration> &Schema::migrations() {
     static const QList<Migration> steps = {
         {1, QStringList{createVersionTable} + version1()},
+        // Planning a run reads, for every catalogued call, the columns the ledger is
+        // compared with. Without this covering index each of those reads touched the
+        // call's whole row (its metadata included): 2.3 s for a million-call no-op
+        // instead of well under 2.
+        {2,
+         {u"CREATE INDEX recordings_plan ON recordings(source_id, id, audio_size, "
+          u"audio_mtime_ns, metadata_sha256, start_utc)"_s}},
     };
     return steps;
 }

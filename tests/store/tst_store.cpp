@@ -131,7 +131,7 @@ private slots:
     void freshFileHasSchema() {
         QString error;
         QCOMPARE(Database::schemaVersion(&error), Database::latestSchemaVersion());
-        QCOMPARE(Database::latestSchemaVersion(), 1);
+        QCOMPARE(Database::latestSchemaVersion(), 2);
         QCOMPARE(Database::path(), QFileInfo(m_path).absoluteFilePath());
         const QStringList tables = {u"sources"_s,         u"source_dirs"_s,   u"recordings"_s,
                                     u"source_problems"_s, u"jobs"_s,          u"ledger"_s,
@@ -166,11 +166,29 @@ private slots:
         QString error;
         QVERIFY2(Database::open(m_path, &error), qPrintable(error));
         QVERIFY2(Database::open(m_path, &error), qPrintable(error));
-        QCOMPARE(scalar(u"SELECT count(*) FROM schema_version"_s).toInt(), 1);
-        QCOMPARE(Database::schemaVersion(&error), 1);
+        QCOMPARE(scalar(u"SELECT count(*) FROM schema_version"_s).toInt(), 2);
+        QCOMPARE(Database::schemaVersion(&error), 2);
         const std::optional<Job> job = JobStore::byId(id, &error);
         QVERIFY2(job, qPrintable(error));
         QCOMPARE(job->name, u"keep"_s);
+    }
+
+    // A database of version 1 (before the planning index) is brought up to date
+    // when it is opened, and keeps what it held.
+    void versionOneIsUpgraded() {
+        const qint64 id = addJob(u"old"_s);
+        QSqlQuery downgrade(Database::connection());
+        QVERIFY(downgrade.exec(u"DROP INDEX recordings_plan"_s));
+        QVERIFY(downgrade.exec(u"DELETE FROM schema_version WHERE version = 2"_s));
+        Database::closeConnection();
+        QString error;
+        QVERIFY2(Database::open(m_path, &error), qPrintable(error));
+        QCOMPARE(Database::schemaVersion(&error), 2);
+        QCOMPARE(scalar(u"SELECT count(*) FROM sqlite_master WHERE type = 'index' AND "
+                        u"name = 'recordings_plan'"_s)
+                     .toInt(),
+                 1);
+        QVERIFY2(JobStore::byId(id, &error), qPrintable(error));
     }
 
     void newerSchemaIsRefused() {
@@ -640,7 +658,7 @@ private slots:
 
         // A second "process" opening the same file finds it migrated already.
         QVERIFY2(Database::open(Database::path(), &error), qPrintable(error));
-        QCOMPARE(scalar(u"SELECT count(*) FROM schema_version"_s).toInt(), 1);
+        QCOMPARE(scalar(u"SELECT count(*) FROM schema_version"_s).toInt(), 2);
     }
 };
 
