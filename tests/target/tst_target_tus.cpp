@@ -7,6 +7,8 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTest>
 
 using namespace Replicall::Test;
@@ -278,6 +280,57 @@ private slots:
         const HttpResult result = tus.commit(u"c-half"_s, commitBody(u"acme"_s, upload, audio));
         QCOMPARE(result.status, 409);
         QCOMPARE(result.code(), u"upload-incomplete"_s);
+    }
+
+    // tus expiration: an upload untouched for 24 hours is deleted, file and row, when the
+    // target sweeps (at start and every ten minutes); so is the file of a one-request upload
+    // that a crash left without its request. Anything younger stays.
+    void expiredUploadsAreSwept() {
+        const QByteArray audio = testBytes(3000, 9);
+        TusSteps tus{m_target, m_client};
+        const QString stale = tus.create(audio.size(), u"acme"_s, u"c-stale"_s);
+        const QString fresh = tus.create(audio.size(), u"acme"_s, u"c-fresh"_s);
+        QVERIFY(!stale.isEmpty() && !fresh.isEmpty());
+        QCOMPARE(tus.patch(stale, 0, audio.left(1000)).status, 204);
+        const QDir uploads(QDir(m_target.dataDir()).filePath(u".uploads"_s));
+        const QString orphan = uploads.filePath(QString(32, u'a'));
+        const QString youngOrphan = uploads.filePath(QString(32, u'b'));
+        for (const QString &path : {orphan, youngOrphan}) {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("partial");
+        }
+        const QDateTime dayAndMinuteAgo = QDateTime::currentDateTimeUtc().addSecs(-24 * 3600 - 60);
+        {
+            QFile file(orphan);
+            QVERIFY(file.open(QIODevice::ReadWrite));
+            QVERIFY(file.setFileTime(dayAndMinuteAgo, QFileDevice::FileModificationTime));
+        }
+        m_target.stop();
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"age"_s);
+            db.setDatabaseName(QDir(m_target.dataDir()).filePath(u"target.sqlite"_s));
+            QVERIFY(db.open());
+            QSqlQuery query(db);
+            QVERIFY(query.prepare(u"UPDATE uploads SET touched_ms = ? WHERE id = ?"_s));
+            query.addBindValue(dayAndMinuteAgo.toMSecsSinceEpoch());
+            query.addBindValue(stale);
+            QVERIFY(query.exec());
+            QCOMPARE(query.numRowsAffected(), 1);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(u"age"_s);
+        QString error;
+        QVERIFY2(m_target.restart(&error), qPrintable(error));
+
+        QTRY_VERIFY(!QFile::exists(uploads.filePath(stale)));
+        QCOMPARE(tus.head(stale).status, 404);
+        QVERIFY(!QFile::exists(orphan));
+        QVERIFY(QFile::exists(youngOrphan));
+        const HttpResult alive = tus.head(fresh);
+        QCOMPARE(alive.status, 200);
+        QCOMPARE(tus.patch(fresh, 0, audio).status, 204);
+        QFile::remove(youngOrphan);
     }
 
     void cleanupTestCase() { m_target.stop(); }
