@@ -121,6 +121,58 @@
         <source>fatal</source>
         <translation>schwerwiegend</translation>
     </message>
+    <message>
+        <source>manual</source>
+        <translation>manuell</translation>
+    </message>
+    <message>
+        <source>continuous</source>
+        <translation>kontinuierlich</translation>
+    </message>
+    <message>
+        <source>every hour</source>
+        <translation>stündlich</translation>
+    </message>
+    <message>
+        <source>every %1 hours</source>
+        <translation>alle %1 Stunden</translation>
+    </message>
+    <message>
+        <source>every minute</source>
+        <translation>jede Minute</translation>
+    </message>
+    <message>
+        <source>every %1 minutes</source>
+        <translation>alle %1 Minuten</translation>
+    </message>
+    <message>
+        <source>daily at %1</source>
+        <translation>täglich um %1</translation>
+    </message>
+    <message>
+        <source>weekly on %1 at %2</source>
+        <translation>wöchentlich %1 um %2</translation>
+    </message>
+    <message>
+        <source>by hand</source>
+        <translation>von Hand</translation>
+    </message>
+    <message>
+        <source>schedule</source>
+        <translation>Zeitplan</translation>
+    </message>
+    <message>
+        <source>missed run caught up</source>
+        <translation>verpasster Lauf nachgeholt</translation>
+    </message>
+    <message>
+        <source>new calls</source>
+        <translation>neue Anrufe</translation>
+    </message>
+    <message>
+        <source>resumed</source>
+        <translation>fortgesetzt</translation>
+    </message>
 </context>
 <context>
     <name>JobActions</name>

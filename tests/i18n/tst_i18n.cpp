@@ -9,6 +9,7 @@
 #include "filter/FilterFields.h"
 #include "main/MainWindow.h"
 #include "main/RunController.h"
+#include "models/Format.h"
 #include "models/JobListModel.h"
 
 #include <QAction>
@@ -191,6 +192,12 @@ void TestI18n::jobColumnsAreGerman() {
     QCOMPARE(table->model()->index(0, JobListModel::LastRunColumn).data().toString(), u"nie"_s);
     QCOMPARE(table->model()->index(0, JobListModel::ModeColumn).data().toString(),
              u"inkrementell"_s);
+    QCOMPARE(table->model()->index(0, JobListModel::ScheduleColumn).data().toString(),
+             u"manuell"_s);
+    // Schedules and run triggers are words, not specs.
+    QCOMPARE(Format::schedule(u"daily 02:00"_s), u"täglich um 02:00"_s);
+    QCOMPARE(Format::schedule(u"every 3h"_s), u"alle 3 Stunden"_s);
+    QCOMPARE(Format::trigger(u"catch-up"_s), u"verpasster Lauf nachgeholt"_s);
 }
 
 void TestI18n::jobEditorIsGerman() {

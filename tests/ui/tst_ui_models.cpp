@@ -4,6 +4,7 @@
 #include "UiFixture.h"
 #include "models/DayStatsModel.h"
 #include "models/FailureModel.h"
+#include "models/Format.h"
 #include "models/JobFilterProxyModel.h"
 #include "models/JobListModel.h"
 #include "models/RunHistoryModel.h"
@@ -14,6 +15,7 @@
 #include "store/StatsStore.h"
 
 #include <QAbstractItemModelTester>
+#include <QLocale>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -30,6 +32,7 @@ private Q_SLOTS:
     void proxyFiltersAndSorts();
     void runHistoryModel();
     void dayStatsAndFailureModels();
+    void schedulesAndTriggersInWords();
 
 private:
     qint64 addSuccess(qint64 jobId, qint64 runId, const QString &id, const QString &day);
@@ -66,7 +69,7 @@ void TestUiModels::jobListShowsJobsFromTheDatabase() {
     QCOMPARE(model.index(0, JobListModel::NameColumn).data().toString(), u"branch-office"_s);
     QCOMPARE(model.index(1, JobListModel::TargetColumn).data().toString(),
              u"https://archive.example.com"_s);
-    QCOMPARE(model.index(1, JobListModel::ScheduleColumn).data().toString(), u"daily 02:00"_s);
+    QCOMPARE(model.index(1, JobListModel::ScheduleColumn).data().toString(), u"daily at 02:00"_s);
     QCOMPARE(model.index(0, JobListModel::LastRunColumn).data().toString(), u"never"_s);
     QCOMPARE(model.index(0, JobListModel::NextRunColumn).data().toString(), u"manual"_s);
     // A daily job runs at its next slot, within a day.
@@ -222,6 +225,26 @@ void TestUiModels::dayStatsAndFailureModels() {
     QCOMPARE(failureModel.index(0, FailureModel::CauseColumn).data(Qt::ToolTipRole).toString(),
              u"rejected: bad metadata"_s);
     QCOMPARE(failureModel.index(0, FailureModel::AttemptsColumn).data().toInt(), 1);
+}
+
+void TestUiModels::schedulesAndTriggersInWords() {
+    QCOMPARE(Format::schedule(u"manual"_s), u"manual"_s);
+    QCOMPARE(Format::schedule(u"continuous"_s), u"continuous"_s);
+    QCOMPARE(Format::schedule(u"every 15m"_s), u"every 15 minutes"_s);
+    QCOMPARE(Format::schedule(u"every 1h"_s), u"every hour"_s);
+    QCOMPARE(Format::schedule(u"every 120m"_s), u"every 2 hours"_s);
+    QCOMPARE(Format::schedule(u"daily 14:30,02:00"_s), u"daily at 02:00, 14:30"_s);
+    QCOMPARE(
+        Format::schedule(u"weekly mon-fri 08:00"_s),
+        u"weekly on %1, %2, %3, %4, %5 at 08:00"_s.arg(
+            QLocale().dayName(1, QLocale::ShortFormat), QLocale().dayName(2, QLocale::ShortFormat),
+            QLocale().dayName(3, QLocale::ShortFormat), QLocale().dayName(4, QLocale::ShortFormat),
+            QLocale().dayName(5, QLocale::ShortFormat)));
+    // A spec that no longer parses is shown as it is rather than hidden.
+    QCOMPARE(Format::schedule(u"fortnightly"_s), u"fortnightly"_s);
+    QCOMPARE(Format::trigger(u"catch-up"_s), u"missed run caught up"_s);
+    QCOMPARE(Format::trigger(u"manual"_s), u"by hand"_s);
+    QCOMPARE(Format::trigger(u"something-new"_s), u"something-new"_s);
 }
 
 QTEST_MAIN(TestUiModels)

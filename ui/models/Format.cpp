@@ -2,6 +2,10 @@
 #include "Format.h"
 
 #include "model/Job.h"
+#include "schedule/Schedule.h"
+
+#include <QLocale>
+#include <QTime>
 
 using namespace Qt::StringLiterals;
 
@@ -62,6 +66,55 @@ QString Format::failureKind(FailureKind kind) {
         return tr("fatal");
     }
     return QString();
+}
+
+QString Format::schedule(const QString &spec) {
+    Schedule schedule;
+    QString error;
+    if (!Schedule::parse(spec, &schedule, &error))
+        return spec;
+    QStringList times;
+    for (int minute : schedule.times())
+        times << QTime(minute / 60, minute % 60).toString(u"HH:mm"_s);
+    switch (schedule.kind()) {
+    case Schedule::Kind::Manual:
+        return tr("manual");
+    case Schedule::Kind::Continuous:
+        return tr("continuous");
+    case Schedule::Kind::Every:
+        if (schedule.intervalMinutes() == 60)
+            return tr("every hour");
+        if (schedule.intervalMinutes() % 60 == 0)
+            return tr("every %1 hours").arg(schedule.intervalMinutes() / 60);
+        if (schedule.intervalMinutes() == 1)
+            return tr("every minute");
+        return tr("every %1 minutes").arg(schedule.intervalMinutes());
+    case Schedule::Kind::Daily:
+        return tr("daily at %1").arg(times.join(u", "_s));
+    case Schedule::Kind::Weekly: {
+        QStringList days;
+        for (int day = 1; day <= 7; ++day) {
+            if (schedule.weekdays().contains(day))
+                days << QLocale().dayName(day, QLocale::ShortFormat);
+        }
+        return tr("weekly on %1 at %2").arg(days.join(u", "_s), times.join(u", "_s));
+    }
+    }
+    return spec;
+}
+
+QString Format::trigger(const QString &trigger) {
+    if (trigger == u"manual"_s)
+        return tr("by hand");
+    if (trigger == u"schedule"_s)
+        return tr("schedule");
+    if (trigger == u"catch-up"_s)
+        return tr("missed run caught up");
+    if (trigger == u"continuous"_s)
+        return tr("new calls");
+    if (trigger == u"resume"_s)
+        return tr("resumed");
+    return trigger;
 }
 
 } // namespace Replicall

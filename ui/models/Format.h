@@ -25,6 +25,11 @@ public:
     // A run summary's status word ("succeeded", ...), translated; unknown words as they are.
     static QString runStatus(const QString &status);
     static QString failureKind(FailureKind kind);
+    // A job's schedule in words: "every 15 minutes", "weekly on Mon, Fri at 22:30";
+    // a spec that does not parse as it is.
+    static QString schedule(const QString &spec);
+    // What started a run ("schedule", "catch-up", ...), translated; unknown words as they are.
+    static QString trigger(const QString &trigger);
 };
 
 } // namespace Replicall

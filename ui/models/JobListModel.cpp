@@ -223,7 +223,7 @@ QVariant JobListModel::cell(const JobRow &row, int column, int role) const {
     case ModeColumn:
         return row.job.mode == ReplicationMode::Full ? tr("full") : tr("incremental");
     case ScheduleColumn:
-        return row.job.schedule;
+        return Format::schedule(row.job.schedule);
     case StateColumn:
         return sorting ? QVariant(int(stateOf(row))) : QVariant(stateText(row));
     case LastRunColumn:

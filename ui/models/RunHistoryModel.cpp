@@ -48,7 +48,7 @@ QVariant RunHistoryModel::cell(const RunRecord &run, int column, int role) const
     case DurationColumn:
         return sorting ? QVariant(seconds) : QVariant(Format::duration(seconds));
     case TriggerColumn:
-        return run.trigger;
+        return Format::trigger(run.trigger);
     case StatusColumn:
         return Format::runStatus(run.status);
     case MatchedColumn:
