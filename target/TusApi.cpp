@@ -51,10 +51,8 @@ bool parseMetadata(const QByteArray &header, QHash<QString, QString> *metadata, 
 // Feeds a request body into an upload; created per request, after its headers were checked.
 class UploadBodyHandler : public BodyHandler {
 public:
-    using OnComplete = std::function<HttpResponse(const Upload &, const QByteArray &sha256)>;
-
     UploadBodyHandler(UploadStore &uploads, std::unique_ptr<ChunkWriter> writer,
-                      const Upload &upload, bool creating, OnComplete onComplete)
+                      const Upload &upload, bool creating, TusApi::OnUploadComplete onComplete)
         : m_uploads(uploads)
         , m_writer(std::move(writer))
         , m_upload(upload)
@@ -107,7 +105,7 @@ private:
     std::unique_ptr<ChunkWriter> m_writer; // holds the upload's lock
     Upload m_upload;
     bool m_creating;
-    OnComplete m_onComplete;
+    TusApi::OnUploadComplete m_onComplete;
 };
 
 } // namespace

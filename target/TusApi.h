@@ -21,6 +21,10 @@ namespace Replicall::Target {
 // recording is committed in the same request and the 201 carries the commit answer.
 class TusApi {
 public:
+    // Runs once a whole upload arrived in one request, with its SHA-256 (raw; empty
+    // when unknown); its answer is the request's.
+    using OnUploadComplete = std::function<HttpResponse(const Upload &, const QByteArray &sha256)>;
+
     TusApi(const ServerConfig &config, UploadStore &uploads, const Storage &storage,
            RecordingApi &recordings);
 
@@ -35,10 +39,6 @@ public:
     HttpResponse terminate(const QString &id, const Token &token);
 
 private:
-    // Runs once a whole upload arrived in one request, with its SHA-256 (raw; empty
-    // when unknown); its answer is the request's.
-    using OnUploadComplete = std::function<HttpResponse(const Upload &, const QByteArray &sha256)>;
-
     std::optional<Problem> findOwned(const QString &id, const Token &token, Upload *upload);
     // Content type, size limits and disk space of a body that is about to be appended.
     std::optional<Problem> checkChunk(const HttpRequest &request, const Upload &upload,

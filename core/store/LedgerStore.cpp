@@ -5,8 +5,6 @@
 #include "store/Sql.h"
 
 #include <QDate>
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QMap>
 
 using namespace Qt::StringLiterals;
@@ -141,11 +139,11 @@ bool countTallies(const QList<SuccessRecord> &records, const QString &context, Q
 
 // The recordings are settled: a half-done upload or an old failure no longer applies.
 bool settle(const QList<SuccessRecord> &records, const QString &context, QString *error) {
-    QMap<qint64, QJsonArray> idsByJob;
+    QMap<qint64, QStringList> idsByJob;
     for (const SuccessRecord &r : records)
         idsByJob[r.jobId].append(r.recordingId);
     for (auto it = idsByJob.cbegin(); it != idsByJob.cend(); ++it) {
-        const QString ids = QString::fromUtf8(QJsonDocument(*it).toJson(QJsonDocument::Compact));
+        const QString ids = Sql::jsonList(*it);
         for (const QString &table : {u"uploads"_s, u"failures"_s}) {
             if (!Sql::run(u"DELETE FROM %1 WHERE job_id = ? AND recording_id IN "
                           u"(SELECT value FROM json_each(?))"_s.arg(table),
@@ -271,8 +269,7 @@ std::optional<LedgerEntry> LedgerStore::entry(qint64 jobId, const QString &recor
 
 std::optional<QHash<QString, LedgerEntry>>
 LedgerStore::entries(qint64 jobId, const QStringList &ids, QString *error) {
-    const QString list = QString::fromUtf8(
-        QJsonDocument(QJsonArray::fromStringList(ids)).toJson(QJsonDocument::Compact));
+    const QString list = Sql::jsonList(ids);
     std::optional<QSqlQuery> query =
         Sql::run(u"SELECT %1 FROM ledger WHERE job_id = ? AND recording_id IN "
                  u"(SELECT value FROM json_each(?))"_s.arg(EntryColumns),

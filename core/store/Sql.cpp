@@ -3,6 +3,8 @@
 
 #include "store/Database.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QSqlError>
 
 using namespace Qt::StringLiterals;
@@ -73,6 +75,11 @@ bool Sql::exec(QSqlQuery &query, const QVariantList &values, const QString &cont
     if (!query.exec())
         return fail(error, context + u": "_s + sqliteMessage(query.lastError()));
     return true;
+}
+
+QString Sql::jsonList(const QStringList &values) {
+    return QString::fromUtf8(
+        QJsonDocument(QJsonArray::fromStringList(values)).toJson(QJsonDocument::Compact));
 }
 
 QVariant Sql::nullText() {

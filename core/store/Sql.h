@@ -4,6 +4,7 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
+#include <QStringList>
 #include <QVariantList>
 #include <optional>
 
@@ -29,6 +30,10 @@ std::optional<QSqlQuery> run(const QString &sql, const QVariantList &values, con
 // it once.
 std::optional<QSqlQuery> prepare(const QString &sql, const QString &context, QString *error);
 bool exec(QSqlQuery &query, const QVariantList &values, const QString &context, QString *error);
+
+// A list of ids as one JSON array text, for `IN (SELECT value FROM json_each(?))`:
+// one bound value however many ids.
+QString jsonList(const QStringList &values);
 
 // A NULL value for a nullable text column.
 QVariant nullText();
