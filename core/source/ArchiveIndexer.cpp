@@ -2,7 +2,7 @@
 #include "source/ArchiveIndexer.h"
 
 #include "source/CatalogWriter.h"
-#include "source/FileStat.h"
+#include "model/FileStat.h"
 #include "source/Sidecar.h"
 #include "store/Database.h"
 

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "model/Recording.h"
-#include "source/FileStat.h"
+#include "model/FileStat.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>

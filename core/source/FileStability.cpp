@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "source/FileStability.h"
 
-#include "source/FileStat.h"
+#include "model/FileStat.h"
 
 #include <QFileInfo>
 

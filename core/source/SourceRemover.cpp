@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "source/SourceRemover.h"
 
-#include "source/FileStat.h"
+#include "model/FileStat.h"
 #include "store/Database.h"
 
 #include <QFile>

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "transfer/RecordingTransfer.h"
 
+#include "model/FileStat.h"
 #include "transfer/CommitCall.h"
 #include "transfer/Sha256.h"
 #include "transfer/TusUpload.h"
 
-#include <QDateTime>
 #include <QFileInfo>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -56,13 +56,13 @@ void RecordingTransfer::start() {
         return;
     }
 
-    const QFileInfo info(m_recording.audioPath);
+    const FileStat info = FileStat::of(m_recording.audioPath);
     if (!info.isFile()) {
         fail(audioChanged(u"it does not exist"_s));
         return;
     }
-    m_size = info.size();
-    m_mtimeMs = info.lastModified().toMSecsSinceEpoch();
+    m_size = info.size;
+    m_mtimeMs = info.mtimeMs();
     // A file still being written must never be uploaded: it has to be as the
     // catalog saw it when the call was completed.
     if (m_recording.audioMtimeMs != 0 &&
@@ -101,9 +101,8 @@ void RecordingTransfer::hashed(const Hashed &result) {
         fail(TransferError::recording(u"file-unreadable"_s, result.error));
         return;
     }
-    const QFileInfo info(m_recording.audioPath);
-    if (result.size != m_size || info.size() != m_size ||
-        info.lastModified().toMSecsSinceEpoch() != m_mtimeMs) {
+    const FileStat info = FileStat::of(m_recording.audioPath);
+    if (result.size != m_size || info.size != m_size || info.mtimeMs() != m_mtimeMs) {
         fail(audioChanged(u"it changed while it was hashed"_s));
         return;
     }

@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "transfer/TusUpload.h"
 
+#include "model/FileStat.h"
 #include "transfer/FileWindow.h"
 #include "transfer/Sha256.h"
 
-#include <QDateTime>
-#include <QFileInfo>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QTimer>
@@ -55,17 +54,17 @@ void TusUpload::start() {
             u"upload chunk size must be positive, not %1"_s.arg(m_source.chunkSize)));
         return;
     }
-    const QFileInfo info(m_source.path);
+    const FileStat info = FileStat::of(m_source.path);
     if (!info.isFile()) {
         finish(fileError(u"it does not exist or is not a file"_s));
         return;
     }
-    if (info.size() != m_source.size) {
+    if (info.size != m_source.size) {
         finish(fileError(
-            u"it is %1 bytes long, %2 were expected"_s.arg(info.size()).arg(m_source.size)));
+            u"it is %1 bytes long, %2 were expected"_s.arg(info.size).arg(m_source.size)));
         return;
     }
-    const qint64 mtime = info.lastModified().toMSecsSinceEpoch();
+    const qint64 mtime = info.mtimeMs();
     if (m_source.mtimeMs == 0) {
         m_source.mtimeMs = mtime;
     } else if (mtime != m_source.mtimeMs) {
@@ -315,14 +314,13 @@ bool TusUpload::acceptLocation(QNetworkReply *reply) {
 }
 
 bool TusUpload::fileUnchanged() {
-    const QFileInfo info(m_source.path);
+    const FileStat info = FileStat::of(m_source.path);
     if (!info.isFile()) {
         finish(fileError(u"it disappeared during the upload"_s));
         return false;
     }
-    if (info.size() != m_source.size ||
-        info.lastModified().toMSecsSinceEpoch() != m_source.mtimeMs) {
-        finish(fileError(u"it changed during the upload (now %1 bytes, was %2)"_s.arg(info.size())
+    if (info.size != m_source.size || info.mtimeMs() != m_source.mtimeMs) {
+        finish(fileError(u"it changed during the upload (now %1 bytes, was %2)"_s.arg(info.size)
                              .arg(m_source.size)));
         return false;
     }

@@ -3,7 +3,7 @@
 // the parts of the source that work on files alone.
 #include "source/DemoArchiveWriter.h"
 #include "source/FileStability.h"
-#include "source/FileStat.h"
+#include "model/FileStat.h"
 #include "source/Sidecar.h"
 #include "source/UsersConfig.h"
 

@@ -5,7 +5,7 @@
 #include "source/CatalogReader.h"
 #include "source/CategoryActions.h"
 #include "source/DemoArchiveWriter.h"
-#include "source/FileStat.h"
+#include "model/FileStat.h"
 #include "source/Sidecar.h"
 #include "source/SourceRemover.h"
 #include "store/Database.h"

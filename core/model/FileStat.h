@@ -14,6 +14,10 @@ struct FileStat {
     qint64 size = 0;
     qint64 mtimeNs = 0;
 
+    // The modification time in milliseconds, as QFileInfo::lastModified() gives it.
+    qint64 mtimeMs() const { return mtimeNs / 1'000'000; }
+    bool isFile() const { return exists && !isDir; }
+
     static FileStat of(const QString &path);
 };
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "source/FileStat.h"
+#include "model/FileStat.h"
 
 #include <QFile>
 #include <QFileInfo>
