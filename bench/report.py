@@ -28,7 +28,7 @@ def main():
 
     rows = []
     for set_name, (count, size) in sets.items():
-        for tool in ("replicall", "tus", "rclone"):
+        for tool in ("replicall", "qnam", "tus", "rclone"):
             name = f"{tool}.{set_name}"
             wall, cpu = get(name + ".wall"), get(name + ".cpu")
             rows.append({
@@ -56,6 +56,8 @@ def main():
             print(f"{'replicall/' + other + ' ' + set_name:<24}{ours['rec_s'] / theirs['rec_s']:>8.2f}x"
                   f"{ours['mib_s'] / theirs['mib_s']:>8.2f}x"
                   f"{theirs['cpu_rec'] / ours['cpu_rec']:>11.2f}x{'(their CPU/ours)':>22}")
+    print("qnam = the same audio files through a bare QNetworkAccessManager (one request each,")
+    print("       no hashing, no state): the floor of Replicall's sender CPU")
     print()
     print(f"{'Replicall no-op re-runs':<40}{'seconds':>10}")
     print(f"{'  incremental, ' + str(small_n) + ' held':<40}{get('replicall.noop_incremental.wall'):>10.2f}")

@@ -25,6 +25,7 @@ workers=${WORKERS:-8}
 build_dir=${REPLICALL_BUILD_DIR:-$root/build-bench}
 cli="$build_dir/app/cli/replicall-cli"
 target_bin="$build_dir/app/target/replicall-target"
+qnam_bin="$build_dir/bench/replicall-qnam-floor"
 step_timeout=${STEP_TIMEOUT:-900} # seconds: no step may hang the bench
 
 # ---------------------------------------------------------------- prerequisites
@@ -45,11 +46,11 @@ need timeout "install coreutils"
     echo "bench/run.sh: /usr/bin/time is missing: apt-get install -y time" >&2
     exit 2
 }
-for bin in "$cli" "$target_bin"; do
+for bin in "$cli" "$target_bin" "$qnam_bin"; do
     [[ -x $bin ]] || {
         echo "bench/run.sh: $bin is missing; build it first:" >&2
         echo "  cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DREPLICALL_BUILD_TESTS=OFF" >&2
-        echo "  cmake --build build-bench --target replicall-cli replicall-target -j2" >&2
+        echo "  cmake --build build-bench --target replicall-cli replicall-target replicall-qnam-floor -j2" >&2
         exit 2
     }
 done
@@ -166,6 +167,17 @@ EOF
 }
 
 # ---------------------------------------------------------------- the others
+# qnam_upload NAME ARCHIVE: the same audio to a fresh replicall-target through a
+# bare QNetworkAccessManager (bench/qnam_floor.cpp): the floor of the sender's CPU.
+qnam_upload() {
+    local name=$1
+    replicall_target "$name-target"
+    local pid=$server_pid
+    find "$2" -name '*.wav' | sort >"$work/$name.list"
+    measure "$name" env ARCHIVE_ROOT="$2" "$qnam_bin" "$target_url" "$token_file" \
+        "$work/$name.list" "$workers"
+    finish_server "$name" "$pid" "$name-target"
+}
 rclone_copy() { # NAME ARCHIVE
     local name=$1 port
     port=$(free_port)
@@ -219,6 +231,7 @@ replicall_job "$work/small.sqlite" small-full "$work/small" full 8M
 replicall_run replicall.full_first "$work/small.sqlite" small-full
 replicall_run replicall.noop_full "$work/small.sqlite" small-full
 finish_server replicall.small "$pid" small-target
+qnam_upload qnam.small "$work/small"
 tus_upload tus.small "$work/small"
 rclone_copy rclone.small "$work/small"
 
@@ -228,6 +241,7 @@ pid=$server_pid
 replicall_job "$work/large.sqlite" large "$work/large" incremental 8M
 replicall_run replicall.large "$work/large.sqlite" large
 finish_server replicall.large "$pid" large-target
+qnam_upload qnam.large "$work/large"
 tus_upload tus.large "$work/large"
 rclone_copy rclone.large "$work/large"
 

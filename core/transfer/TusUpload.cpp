@@ -320,8 +320,9 @@ bool TusUpload::fileUnchanged() {
         return false;
     }
     if (info.size != m_source.size || info.mtimeMs() != m_source.mtimeMs) {
-        finish(fileError(u"it changed during the upload (now %1 bytes, was %2)"_s.arg(info.size)
-                             .arg(m_source.size)));
+        finish(
+            fileError(u"it changed during the upload (now %1 bytes, was %2)"_s.arg(info.size).arg(
+                m_source.size)));
         return false;
     }
     return true;
