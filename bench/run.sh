@@ -117,6 +117,9 @@ finish_server() { # NAME PID [SERVER_NAME]: stop it, record its peak memory (KiB
 measure() {
     local name=$1
     shift
+    # What earlier steps wrote (the data sets; tus-node and rclone never fsync)
+    # would otherwise be written back during this step, on its CPU time.
+    sync
     if ! timeout "$step_timeout" /usr/bin/time -f '%e %U %S %M' -o "$work/$name.time" "$@" \
         >"$work/$name.out" 2>&1; then
         echo "bench/run.sh: $name failed:" >&2
