@@ -2,7 +2,9 @@
 # One interface target that carries the compile flags every Replicall target shares.
 add_library(replicall_flags INTERFACE)
 target_compile_features(replicall_flags INTERFACE cxx_std_17)
-target_compile_options(replicall_flags INTERFACE -Wall -Wextra -Wpedantic -Wno-missing-field-initializers)
+target_compile_options(replicall_flags INTERFACE -Wall -Wextra -Wpedantic -Wno-missing-field-initializers
+    # Qt's logging macros pass an empty __VA_ARGS__, which clang's -Wpedantic flags.
+    $<$<CXX_COMPILER_ID:Clang>:-Wno-gnu-zero-variadic-macro-arguments>)
 target_compile_definitions(replicall_flags INTERFACE
     QT_NO_CAST_FROM_ASCII
     QT_NO_CAST_TO_ASCII
