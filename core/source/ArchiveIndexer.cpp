@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "source/ArchiveIndexer.h"
 
-#include "source/CatalogWriter.h"
 #include "model/FileStat.h"
+#include "source/CatalogWriter.h"
 #include "source/Sidecar.h"
 #include "store/Database.h"
 

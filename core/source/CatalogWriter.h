@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "model/Recording.h"
 #include "model/FileStat.h"
+#include "model/Recording.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Sidecar parsing, users configuration, file stability and the demo archive:
 // the parts of the source that work on files alone.
+#include "model/FileStat.h"
 #include "source/DemoArchiveWriter.h"
 #include "source/FileStability.h"
-#include "model/FileStat.h"
 #include "source/Sidecar.h"
 #include "source/UsersConfig.h"
 

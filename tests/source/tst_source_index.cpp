@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The catalog side of the source: indexing a real archive into a real SQLite
 // catalog, incremental re-indexing, problems, category actions and removal.
+#include "model/FileStat.h"
 #include "source/ArchiveIndexer.h"
 #include "source/CatalogReader.h"
 #include "source/CategoryActions.h"
 #include "source/DemoArchiveWriter.h"
-#include "model/FileStat.h"
 #include "source/Sidecar.h"
 #include "source/SourceRemover.h"
 #include "store/Database.h"
