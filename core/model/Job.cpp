@@ -313,7 +313,8 @@ QString formatSize(qint64 bytes) {
 }
 
 bool isValidId(const QString &text) {
-    static const QRegularExpression pattern(u"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"_s);
+    // \A and \z, not ^ and $: "$" would also match before a final newline.
+    static const QRegularExpression pattern(u"\\A[A-Za-z0-9][A-Za-z0-9._-]{0,127}\\z"_s);
     return pattern.match(text).hasMatch();
 }
 

@@ -56,7 +56,8 @@ QString formatSize(qint64 bytes); // "8.0 MiB"
 // Checks every field; returns human-readable problems naming the field.
 QStringList validateJob(const Job &job);
 
-// True for a tenant or recording id: [A-Za-z0-9][A-Za-z0-9._-]{0,127}.
+// True for a tenant or recording id: [A-Za-z0-9][A-Za-z0-9._-]{0,127}, the
+// pattern the target accepts too (docs/wire-protocol.md).
 bool isValidId(const QString &text);
 
 // Field-by-field equality (used by tests and to detect unsaved edits).

@@ -27,6 +27,10 @@ struct Recording {
     QJsonObject metadata;      // the sidecar object, as sent to the target
 
     QString day() const { return start.toUTC().date().toString(Qt::ISODate); }
+
+    // The SHA-256 (hex) that sender and target both compute for call metadata:
+    // of its compact JSON, keys sorted (QJsonObject keeps them sorted).
+    static QByteArray metadataSha256Of(const QJsonObject &metadata);
 };
 
 } // namespace Replicall

@@ -49,7 +49,7 @@ bool CategoryActions::apply(const QString &sidecarPath, const QStringList &assig
     if (categories != r->categories) {
         r->categories = categories;
         r->metadata.insert(u"categories"_s, QJsonArray::fromStringList(categories));
-        r->metadataSha256 = Sidecar::metadataSha256(r->metadata);
+        r->metadataSha256 = Recording::metadataSha256Of(r->metadata);
 
         QSaveFile file(sidecarPath);
         if (!file.open(QIODevice::WriteOnly))

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "source/DemoArchiveWriter.h"
 
+#include "model/Job.h"
 #include "source/DemoSpeech.h"
 #include "source/Sidecar.h"
 
@@ -237,7 +238,7 @@ QString DemoArchiveWriter::validate(const DemoOptions &options) {
     if (options.tenants.isEmpty())
         return u"the demo archive needs at least one tenant"_s;
     for (const QString &tenant : options.tenants) {
-        if (!Sidecar::isValidId(tenant))
+        if (!isValidId(tenant))
             return u"the tenant '%1' is not a valid id"_s.arg(tenant);
     }
     if (options.minDurationSeconds < 0 || options.maxDurationSeconds < options.minDurationSeconds)

@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "source/Sidecar.h"
 
+#include "model/Job.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QRegularExpression>
 #include <cmath>
-#include <openssl/evp.h>
 
 using namespace Qt::StringLiterals;
 
@@ -42,7 +42,7 @@ public:
     bool requireId(const QString &key, QString *out) {
         if (!requireString(key, out))
             return false;
-        if (!Sidecar::isValidId(*out))
+        if (!isValidId(*out))
             return fail(
                 u"field '%1' ('%2') is not a valid id "
                 "(1-128 characters of A-Z a-z 0-9 . _ -, starting with a letter or digit)"_s.arg(
@@ -152,24 +152,9 @@ QString fileNameOf(const QString &path) {
 
 } // namespace
 
-bool Sidecar::isValidId(const QString &id) {
-    static const QRegularExpression pattern(u"\\A[A-Za-z0-9][A-Za-z0-9._-]{0,127}\\z"_s);
-    return pattern.match(id).hasMatch();
-}
-
 bool Sidecar::isPlainFileName(const QString &name) {
     return !name.isEmpty() && name.size() <= 255 && !name.contains(u'/') && !name.contains(u'\\') &&
            !name.contains(QChar(0)) && !name.contains(".."_L1) && name != "."_L1;
-}
-
-QByteArray Sidecar::metadataSha256(const QJsonObject &metadata) {
-    const QByteArray json = QJsonDocument(metadata).toJson(QJsonDocument::Compact);
-    unsigned char digest[EVP_MAX_MD_SIZE];
-    unsigned int length = 0;
-    if (EVP_Digest(json.constData(), size_t(json.size()), digest, &length, EVP_sha256(), nullptr) !=
-        1)
-        return {};
-    return QByteArray(reinterpret_cast<const char *>(digest), int(length)).toHex();
 }
 
 std::optional<Recording> Sidecar::read(const QByteArray &json, const QString &sidecarPath,
@@ -208,7 +193,7 @@ std::optional<Recording> Sidecar::read(const QByteArray &json, const QString &si
     r.sidecarPath = QDir::cleanPath(sidecar.absoluteFilePath());
     if (!audioName.isEmpty())
         r.audioPath = QDir::cleanPath(sidecar.absolutePath() + u'/' + audioName);
-    r.metadataSha256 = metadataSha256(r.metadata);
+    r.metadataSha256 = Recording::metadataSha256Of(r.metadata);
     return r;
 }
 

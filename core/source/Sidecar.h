@@ -31,12 +31,6 @@ public:
     // A sidecar is a few kilobytes; anything over this is refused unread.
     static constexpr qint64 MaxSize = 1024 * 1024;
 
-    // Hex SHA-256 of the compact JSON of the object (keys sorted by Qt), the
-    // value sender and target both compute (docs/wire-protocol.md).
-    static QByteArray metadataSha256(const QJsonObject &metadata);
-
-    // [A-Za-z0-9][A-Za-z0-9._-]{0,127}, the pattern of call and tenant ids.
-    static bool isValidId(const QString &id);
     // A plain file name: not empty, no path separators, no "..".
     static bool isPlainFileName(const QString &name);
 };

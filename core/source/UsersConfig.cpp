@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "source/UsersConfig.h"
 
+#include "model/Job.h"
 #include "source/Sidecar.h"
 
 #include <QDir>
@@ -58,7 +59,7 @@ public:
     bool id(const QJsonObject &entry, const QString &where, QString *out) {
         if (!string(entry, where, u"id"_s, true, out))
             return false;
-        if (!Sidecar::isValidId(*out))
+        if (!isValidId(*out))
             return fail(u"%1.id ('%2') is not a valid id"_s.arg(where, out->left(140)));
         return true;
     }

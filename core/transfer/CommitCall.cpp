@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "transfer/CommitCall.h"
 
+#include "model/Job.h"
+#include "model/Recording.h"
 #include "transfer/Answers.h"
-#include "transfer/Sha256.h"
 
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
-#include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
 
@@ -17,15 +17,6 @@ CommitCall::CommitCall(QNetworkAccessManager *network, const TargetEndpoint &end
                        const CommitRequest &commit, QObject *parent)
     : NetworkCall(network, endpoint, parent)
     , m_commit(commit) {}
-
-QByteArray CommitCall::metadataSha256(const QJsonObject &metadata) {
-    return Sha256::hexOf(QJsonDocument(metadata).toJson(QJsonDocument::Compact));
-}
-
-bool CommitCall::isValidId(const QString &id) {
-    static const QRegularExpression pattern(u"\\A[A-Za-z0-9][A-Za-z0-9._-]{0,127}\\z"_s);
-    return pattern.match(id).hasMatch();
-}
 
 QString CommitCall::problemWith(const CommitRequest &commit) {
     const QString &id = commit.recordingId;
@@ -95,7 +86,9 @@ TransferError CommitCall::readAnswer(const CommitRequest &commit, const QString 
         }
     }
     if (commit.metadata) {
-        const QByteArray sent = metadataSha256(*commit.metadata);
+        // Of the metadata as sent, not the catalog's copy of its hash: the two
+        // could only differ by a mistake, and that must not pass as verified.
+        const QByteArray sent = Recording::metadataSha256Of(*commit.metadata);
         if (result->metadataSha256 != sent) {
             return TransferError::recording(
                 u"sha256-mismatch"_s,

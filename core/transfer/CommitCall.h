@@ -50,11 +50,6 @@ public:
     static TransferError readAnswer(const CommitRequest &commit, const QString &targetHost,
                                     const QByteArray &body, int status, CommitResult *result);
 
-    // The SHA-256 (hex) both sides compute for call metadata: compact JSON, sorted keys.
-    static QByteArray metadataSha256(const QJsonObject &metadata);
-    // Recording and tenant ids as the target accepts them.
-    static bool isValidId(const QString &id);
-
 private:
     CommitRequest m_commit;
     CommitResult m_result;

@@ -470,7 +470,7 @@ void TestEngineRuns::eightWorkersThousandRecordings() {
     QCOMPARE(storedMetadata.size(), 1000);
     const QHash<QString, QString> sidecars = sender.sidecarsById();
     for (auto it = sidecars.cbegin(); it != sidecars.cend(); ++it)
-        QCOMPARE(storedMetadata.value(it.key()), Sidecar::metadataSha256(readJson(it.value())));
+        QCOMPARE(storedMetadata.value(it.key()), Recording::metadataSha256Of(readJson(it.value())));
 }
 
 QTEST_GUILESS_MAIN(TestEngineRuns)

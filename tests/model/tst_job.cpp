@@ -149,6 +149,9 @@ private slots:
         QVERIFY(!isValidId(u"a/b"_s));
         QVERIFY(!isValidId(u""_s));
         QVERIFY(!isValidId(u"caf\u00e9"_s));
+        // A final newline must not slip through ("$" would allow it).
+        QVERIFY(!isValidId(u"acme\n"_s));
+        QVERIFY(!isValidId(u"acme\nglobex"_s));
     }
 
     void parseSizeGood_data() {

@@ -141,7 +141,7 @@ class TestTransfer : public QObject {
                                          {u"durationMs"_s, 184000},
                                          {u"direction"_s, u"inbound"_s},
                                          {u"audio"_s, QString(id + u".wav"_s)}};
-        recording.metadataSha256 = CommitCall::metadataSha256(recording.metadata);
+        recording.metadataSha256 = Recording::metadataSha256Of(recording.metadata);
         if (audioSize >= 0) {
             recording.audioPath = m_files.filePath(id + u".wav"_s);
             if (!writeRandomFile(recording.audioPath, audioSize, qHash(id)))
@@ -312,7 +312,8 @@ private Q_SLOTS:
         QVERIFY(transfer.outcome().uploadSkipped);
         QCOMPARE(transfer.outcome().bytesSent, 0);
         QCOMPARE(log.counts, (QHash<QByteArray, int>{{"PUT", 1}}));
-        QCOMPARE(transfer.outcome().metadataSha256, CommitCall::metadataSha256(recording.metadata));
+        QCOMPARE(transfer.outcome().metadataSha256,
+                 Recording::metadataSha256Of(recording.metadata));
     }
 
     void uploadResumesAfterTargetCrash() {
@@ -478,7 +479,7 @@ private Q_SLOTS:
         QVERIFY(lookup.result().value(u"lk-2400"_s).sha256.isEmpty());
         QVERIFY(!lookup.result().value(u"lk-1500"_s).held);
         QCOMPARE(lookup.result().value(u"lk-0001"_s).metadataSha256,
-                 CommitCall::metadataSha256(makeRecording(u"lk-0001"_s, -1).metadata));
+                 Recording::metadataSha256Of(makeRecording(u"lk-0001"_s, -1).metadata));
         const HeldRecording small = lookup.result().value(u"c-small"_s);
         QVERIFY(small.held && small.match);
         QCOMPARE(small.tenant, u"acme"_s);
