@@ -20,9 +20,13 @@ HttpResponse tusProblem(const Problem &problem) {
     return response;
 }
 
+void addExpiresHeader(HttpResponse *response, const QDateTime &touched) {
+    response->setHeader("Upload-Expires", httpDate(touched.addSecs(UploadStore::ExpirySeconds)));
+}
+
 void addOffsetHeaders(HttpResponse *response, qint64 offset, const QDateTime &touched) {
     response->setHeader("Upload-Offset", QByteArray::number(offset));
-    response->setHeader("Upload-Expires", httpDate(touched.addSecs(UploadStore::ExpirySeconds)));
+    addExpiresHeader(response, touched);
 }
 
 // Upload-Metadata: "key base64,key base64,key"
@@ -68,6 +72,7 @@ public:
             return tusProblem(*problem);
         }
         HttpResponse response = HttpResponse::noContent(m_creating ? 201 : 204);
+        bool committed = false;
         if (m_onComplete && offset == m_upload.length) {
             // Only this request knows the new upload's id, and its writer still holds the
             // upload's lock: nothing comes between the last byte and the commit.
@@ -78,10 +83,16 @@ public:
                 return response;
             }
             response.status = 201;
+            committed = true;
         }
         if (m_creating)
             response.setHeader("Location", (UploadsPath + m_upload.id).toLatin1());
-        addOffsetHeaders(&response, offset, QDateTime::currentDateTimeUtc());
+        response.setHeader("Upload-Offset", QByteArray::number(offset));
+        // Upload-Expires is the deadline of an unfinished upload; a committed one has
+        // none. (Qt's HTTP client reads response headers one byte per read() call,
+        // so every header on this path costs the sender a syscall per byte.)
+        if (!committed)
+            addExpiresHeader(&response, QDateTime::currentDateTimeUtc());
         TusApi::addTusHeaders(&response);
         return response;
     }

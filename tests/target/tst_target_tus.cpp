@@ -123,6 +123,8 @@ private slots:
         QVERIFY2(first.status == 201, qPrintable(first.describe()));
         QVERIFY(!first.header("Location").isEmpty());
         QCOMPARE(first.header("Upload-Offset").toLongLong(), audio.size());
+        // Committed: nothing is left to expire.
+        QVERIFY(first.header("Upload-Expires").isEmpty());
         const QJsonObject answer = first.json();
         QCOMPARE(answer.value(u"created"_s).toBool(), true);
         QCOMPARE(answer.value(u"audio"_s).toObject().value(u"sha256"_s).toString(),
