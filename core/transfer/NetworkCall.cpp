@@ -55,7 +55,9 @@ void NetworkCall::exchange(const Send &send, const OnAnswer &onAnswer, const OnE
         m_reply = nullptr;
         if (m_finished)
             return;
-        const QByteArray body = reply->read(MaxAnswerSize);
+        // Sized to what arrived: QIODevice::read(n) allocates n bytes first, and a
+        // 64 MiB block is an mmap() and munmap() per request.
+        const QByteArray body = reply->read(qMin(reply->bytesAvailable(), MaxAnswerSize));
         const TransferError error = TransferError::fromReply(reply, body);
         if (!error.isError()) {
             onAnswer(reply, body);
