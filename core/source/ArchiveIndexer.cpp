@@ -231,14 +231,22 @@ private:
         return rows;
     }
 
+    // Asked for every sidecar read: parsed once per run, not once per call.
     std::optional<QString> sidecarOwning(const QString &id) {
-        QSqlQuery query(m_db);
-        query.prepare(u"SELECT sidecar_path FROM recordings WHERE source_id = ? AND id = ?"_s);
-        query.addBindValue(result.sourceId);
-        query.addBindValue(id);
+        if (!m_owning) {
+            m_owning.emplace(m_db);
+            m_owning->setForwardOnly(true);
+            m_owning->prepare(
+                u"SELECT sidecar_path FROM recordings WHERE source_id = ? AND id = ?"_s);
+        }
+        QSqlQuery &query = *m_owning;
+        query.bindValue(0, result.sourceId);
+        query.bindValue(1, id);
+        std::optional<QString> owner;
         if (exec(query) && query.next())
-            return query.value(0).toString();
-        return std::nullopt;
+            owner = query.value(0).toString();
+        query.finish();
+        return owner;
     }
 
     QSet<QString> problemPathsIn(const QString &absolute) {
@@ -357,6 +365,7 @@ private:
     }
 
     QSqlDatabase m_db;
+    std::optional<QSqlQuery> m_owning; // sidecarOwning()'s statement
     CatalogWriter m_writer;
     QString m_root;
     qint64 m_nowNs;
