@@ -72,6 +72,53 @@ def main():
     print(f"{'  sender, 1M no-op':<40}{get('replicall.noop_1m.rss') / 1024:>10.1f}")
     print()
     print(f"{'Disk, synced write rate (dd)':<40}{get('disk.mibs'):>10.1f} MiB/s")
+    print()
+    print_targets(by, get, small_n, noop_n)
+
+
+def print_targets(by, get, small_n, noop_n):
+    """The speed targets of the issue this bench answers, each held or not."""
+    small, large = by["replicall.small"], by["replicall.large"]
+    disk = get("disk.mibs")
+    rclone_large = by["rclone.large"]["mib_s"]
+    # Large files: as fast as rclone, or within 10 % of the disk where that is lower.
+    large_goal = rclone_large if rclone_large <= disk else None
+    large_ok = large["mib_s"] >= rclone_large or (
+        disk < rclone_large and large["mib_s"] >= 0.9 * disk)
+    rss8, rss64 = get("replicall.large.rss") / 1024, get("replicall.large64.rss") / 1024
+    target_mb = get("replicall.huge.target_rss") * 1024 / 1e6
+    rows = [
+        ("recordings/s, 64 KiB set", ">= 800", f"{small['rec_s']:.0f}", small["rec_s"] >= 800),
+        ("x tus-node, 64 KiB set", ">= 3", f"{small['rec_s'] / by['tus.small']['rec_s']:.2f}",
+         small["rec_s"] >= 3 * by["tus.small"]["rec_s"]),
+        ("x rclone, 64 KiB set", ">= 25", f"{small['rec_s'] / by['rclone.small']['rec_s']:.1f}",
+         small["rec_s"] >= 25 * by["rclone.small"]["rec_s"]),
+        ("sender CPU ms per small recording", "<= 0.4",
+         f"{small['cpu_rec']:.3f} (qnam {by['qnam.small']['cpu_rec']:.3f})",
+         small["cpu_rec"] <= 0.4),
+        ("sender CPU s per GiB, large set", "<= 1.3",
+         f"{large['cpu_gib']:.2f} (qnam {by['qnam.large']['cpu_gib']:.2f})",
+         large["cpu_gib"] <= 1.3),
+        ("large set MiB/s", f">= {large_goal:.0f} (rclone)" if large_goal is not None
+         else f">= {0.9 * disk:.0f} (90 % of disk)", f"{large['mib_s']:.0f}", large_ok),
+        (f"incremental no-op, {small_n} held, s", "<= 0.5",
+         f"{get('replicall.noop_incremental.wall'):.2f}",
+         get("replicall.noop_incremental.wall") <= 0.5),
+        (f"incremental no-op, {noop_n} held, s", "<= 2", f"{get('replicall.noop_1m.wall'):.2f}",
+         get("replicall.noop_1m.wall") <= 2),
+        (f"full-mode no-op, {small_n} held, s", "<= 1", f"{get('replicall.noop_full.wall'):.2f}",
+         get("replicall.noop_full.wall") <= 1),
+        # Flat: eight times the chunk size may not make the sender half again as big.
+        ("sender MiB, 8 workers, 8M / 64M chunks", "<= 64, flat", f"{rss8:.0f} / {rss64:.0f}",
+         rss8 <= 64 and rss64 <= 64 and rss64 <= 1.5 * rss8),
+        ("target MB receiving the large upload", "<= 100", f"{target_mb:.0f}", target_mb <= 100),
+    ]
+    head = f"{'Targets':<40}{'goal':>20}{'measured':>26}  held"
+    print(head)
+    print("-" * len(head))
+    for name, goal, measured, held in rows:
+        print(f"{'  ' + name:<40}{goal:>20}{measured:>26}  {'yes' if held else 'NO'}")
+    print("  (continuous mode, call end to verified: bench/continuous_latency.sh)")
 
 
 if __name__ == "__main__":
