@@ -3,6 +3,7 @@
 
 #include "TargetProcess.h"
 #include "secrets/SecretStore.h"
+#include "store/Database.h"
 #include "store/JobStore.h"
 
 #include <QDir>
@@ -15,6 +16,24 @@
 using namespace Qt::StringLiterals;
 
 namespace Replicall::Test {
+
+bool ServiceWorkspace::setUp(QString *error) {
+    m_dir = std::make_unique<QTemporaryDir>();
+    if (!m_dir->isValid()) {
+        *error = u"cannot create a temporary folder: "_s + m_dir->errorString();
+        return false;
+    }
+    if (!QDir().mkpath(archiveDir()) || !QDir().mkpath(filePath(u"state"_s))) {
+        *error = u"cannot create the archive and state folders in "_s + m_dir->path();
+        return false;
+    }
+    return Database::open(databasePath(), error);
+}
+
+void ServiceWorkspace::tearDown() {
+    Database::closeConnection();
+    m_dir.reset();
+}
 
 QString callFolder(const QString &archiveDir, const QDateTime &start) {
     const QString folder = archiveDir + u"/acme/"_s + start.toUTC().toString(u"yyyy/MM/dd"_s);

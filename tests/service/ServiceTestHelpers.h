@@ -5,10 +5,28 @@
 
 #include <QDateTime>
 #include <QString>
+#include <QTemporaryDir>
+#include <memory>
 
 namespace Replicall::Test {
 
 class TargetProcess;
+
+// What each service test starts from: a fresh temporary folder with an empty
+// recording archive and a job database opened in its state/ folder.
+class ServiceWorkspace {
+public:
+    bool setUp(QString *error);
+    // Closes this thread's database connection and removes the folder.
+    void tearDown();
+
+    QString filePath(const QString &name) const { return m_dir->filePath(name); }
+    QString databasePath() const { return filePath(QStringLiteral("state/replicall.sqlite")); }
+    QString archiveDir() const { return filePath(QStringLiteral("archive")); }
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
 
 // Writes one call into a recording archive as a recorder does: the audio
 // first, then the sidecar under a '.' name, renamed into place. Returns the

@@ -3,7 +3,6 @@
 // database, against a real replicall-target on 127.0.0.1.
 #include "ServiceTestHelpers.h"
 #include "TargetProcess.h"
-#include "store/Database.h"
 #include "store/RunStore.h"
 #include "store/UploadStateStore.h"
 
@@ -12,7 +11,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
-#include <QTemporaryDir>
 #include <QTest>
 #include <memory>
 
@@ -90,7 +88,7 @@ class TestDaemon : public QObject {
 
 private:
     TargetProcess m_target;
-    std::unique_ptr<QTemporaryDir> m_dir;
+    ServiceWorkspace m_workspace;
     QString m_db;
     QString m_archive;
 
@@ -106,18 +104,13 @@ private Q_SLOTS:
     }
 
     void init() {
-        m_dir = std::make_unique<QTemporaryDir>();
-        m_db = m_dir->filePath(u"state/replicall.sqlite"_s);
-        m_archive = m_dir->filePath(u"archive"_s);
-        QVERIFY(QDir().mkpath(m_archive) && QDir().mkpath(m_dir->filePath(u"state"_s)));
         QString error;
-        QVERIFY2(Database::open(m_db, &error), qPrintable(error));
+        QVERIFY2(m_workspace.setUp(&error), qPrintable(error));
+        m_db = m_workspace.databasePath();
+        m_archive = m_workspace.archiveDir();
     }
 
-    void cleanup() {
-        Database::closeConnection();
-        m_dir.reset();
-    }
+    void cleanup() { m_workspace.tearDown(); }
 
     // Two daemons on one database: one schedules and says so, the other
     // names it as the owner, takes over when it stops, and no call is sent
@@ -225,7 +218,7 @@ private Q_SLOTS:
     void badScheduleWindowAndBandwidthAreRefused() {
         QFETCH(QStringList, options);
         QFETCH(QString, message);
-        const QString tokenFile = m_dir->filePath(u"token"_s);
+        const QString tokenFile = m_workspace.filePath(u"token"_s);
         QFile token(tokenFile);
         QVERIFY(token.open(QIODevice::WriteOnly));
         token.write("rpl_0123456789abcdefghijklmnopqrstuvwxyzABCDEFG");
@@ -244,7 +237,7 @@ private Q_SLOTS:
 
     // A valid spec is stored in canonical form, and `job show` lists next runs.
     void goodSpecsAreStoredCanonically() {
-        const QString tokenFile = m_dir->filePath(u"token"_s);
+        const QString tokenFile = m_workspace.filePath(u"token"_s);
         QFile token(tokenFile);
         QVERIFY(token.open(QIODevice::WriteOnly));
         token.write("rpl_0123456789abcdefghijklmnopqrstuvwxyzABCDEFG");

@@ -8,13 +8,11 @@
 #include "secrets/SecretStore.h"
 #include "service/ArchiveWatcher.h"
 #include "service/JobService.h"
-#include "store/Database.h"
 #include "store/RunStore.h"
 
 #include <QElapsedTimer>
 #include <QFile>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 #include <memory>
@@ -28,7 +26,7 @@ class TestService : public QObject {
 
 private:
     TargetProcess m_target;
-    std::unique_ptr<QTemporaryDir> m_dir;
+    ServiceWorkspace m_workspace;
     QString m_db;
     QString m_archive;
 
@@ -47,20 +45,13 @@ private Q_SLOTS:
     }
 
     void init() {
-        m_dir = std::make_unique<QTemporaryDir>();
-        QVERIFY(m_dir->isValid());
-        m_db = m_dir->filePath(u"state/replicall.sqlite"_s);
-        m_archive = m_dir->filePath(u"archive"_s);
-        QVERIFY(QDir().mkpath(m_archive));
-        QVERIFY(QDir().mkpath(m_dir->filePath(u"state"_s)));
         QString error;
-        QVERIFY2(Database::open(m_db, &error), qPrintable(error));
+        QVERIFY2(m_workspace.setUp(&error), qPrintable(error));
+        m_db = m_workspace.databasePath();
+        m_archive = m_workspace.archiveDir();
     }
 
-    void cleanup() {
-        Database::closeConnection();
-        m_dir.reset();
-    }
+    void cleanup() { m_workspace.tearDown(); }
 
     // A daily job whose slot passed while nothing was scheduling runs once
     // when the service starts, marked as a catch-up; not once per missed slot.
@@ -197,7 +188,7 @@ private Q_SLOTS:
         writeCall(m_archive, u"c-big-1"_s, 4 * 1024 * 1024,
                   QDateTime::currentDateTimeUtc().addSecs(-60));
         QTest::qWait(2100); // settled
-        SecretStore secrets(m_dir->filePath(u"state/secrets"_s), SecretStore::Backend::File);
+        SecretStore secrets(m_workspace.filePath(u"state/secrets"_s), SecretStore::Backend::File);
         JobRunner runner(m_db, &secrets);
         QSignalSpy finished(&runner, &JobRunner::finished);
         QElapsedTimer elapsed;

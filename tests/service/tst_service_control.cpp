@@ -8,15 +8,12 @@
 #include "schedule/Clock.h"
 #include "service/ArchiveWatcher.h"
 #include "service/JobService.h"
-#include "store/Database.h"
 #include "store/RunStore.h"
 #include "store/UploadStateStore.h"
 
 #include <QDeadlineTimer>
-#include <QDir>
 #include <QFile>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 #include <memory>
 
@@ -59,7 +56,7 @@ class TestServiceControl : public QObject {
 
 private:
     TargetProcess m_target;
-    std::unique_ptr<QTemporaryDir> m_dir;
+    ServiceWorkspace m_workspace;
     QString m_db;
     QString m_archive;
 
@@ -101,20 +98,13 @@ private Q_SLOTS:
     }
 
     void init() {
-        m_dir = std::make_unique<QTemporaryDir>();
-        QVERIFY(m_dir->isValid());
-        m_db = m_dir->filePath(u"state/replicall.sqlite"_s);
-        m_archive = m_dir->filePath(u"archive"_s);
-        QVERIFY(QDir().mkpath(m_archive));
-        QVERIFY(QDir().mkpath(m_dir->filePath(u"state"_s)));
         QString error;
-        QVERIFY2(Database::open(m_db, &error), qPrintable(error));
+        QVERIFY2(m_workspace.setUp(&error), qPrintable(error));
+        m_db = m_workspace.databasePath();
+        m_archive = m_workspace.archiveDir();
     }
 
-    void cleanup() {
-        Database::closeConnection();
-        m_dir.reset();
-    }
+    void cleanup() { m_workspace.tearDown(); }
 
     // Pause on a continuous run: it ends as "stopped", the job stays held
     // (a new call does not start it), and resume finishes the interrupted
