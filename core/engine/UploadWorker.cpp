@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "UploadWorker.h"
 
+#include "model/Sha256.h"
 #include "schedule/RateLimiter.h"
 #include "source/FileStability.h"
 #include "store/UploadStateStore.h"
 #include "transfer/RecordingTransfer.h"
-#include "transfer/Sha256.h"
 
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>

@@ -2,8 +2,8 @@
 #include "transfer/RecordingTransfer.h"
 
 #include "model/FileStat.h"
+#include "model/Sha256.h"
 #include "transfer/CommitCall.h"
-#include "transfer/Sha256.h"
 #include "transfer/TusUpload.h"
 
 #include <QFileInfo>

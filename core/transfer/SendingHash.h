@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "transfer/Sha256.h"
+#include "model/Sha256.h"
 
 #include <QString>
 #include <optional>

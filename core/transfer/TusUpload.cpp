@@ -2,8 +2,8 @@
 #include "transfer/TusUpload.h"
 
 #include "model/FileStat.h"
+#include "model/Sha256.h"
 #include "transfer/FileWindow.h"
-#include "transfer/Sha256.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>

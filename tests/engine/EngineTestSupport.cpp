@@ -2,9 +2,9 @@
 #include "EngineTestSupport.h"
 
 #include "engine/JobRunner.h"
+#include "model/Sha256.h"
 #include "store/Database.h"
 #include "store/JobStore.h"
-#include "transfer/Sha256.h"
 
 #include <QDir>
 #include <QDirIterator>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Sha256 against published vectors and against sha256sum; FileWindow as a chunk body.
+#include "model/Sha256.h"
 #include "transfer/FileWindow.h"
 #include "transfer/SendingHash.h"
-#include "transfer/Sha256.h"
 
 #include <QFile>
 #include <QProcess>

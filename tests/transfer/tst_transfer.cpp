@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The transfer client against a real replicall-target on 127.0.0.1.
 #include "TargetProcess.h"
+#include "model/Sha256.h"
 #include "transfer/CommitCall.h"
 #include "transfer/DirectoryCall.h"
 #include "transfer/InfoCall.h"
 #include "transfer/LookupCall.h"
 #include "transfer/RecordingTransfer.h"
-#include "transfer/Sha256.h"
 #include "transfer/TusUpload.h"
 
 #include <QDateTime>

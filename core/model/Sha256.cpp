@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "transfer/Sha256.h"
+#include "model/Sha256.h"
 
 #include <QFile>
 #include <openssl/evp.h>
